@@ -1,0 +1,53 @@
+/** The shared input of the counting analyses: one unit's term stream with its document and group. */
+
+import type { TermOcc, TermStream } from '../text/types.js';
+
+/**
+ * One unit (paragraph) ready to count. Units of one document are contiguous in an input array, and
+ * each array element is a distinct unit: the "units/documents containing" counts rely on both.
+ */
+export interface CountedUnit {
+  /** Unit id, e.g. "d0:t1:p3". */
+  unit: string;
+  /** Document id. */
+  document: string;
+  /** The --by group key ('' when there is no grouping). */
+  group: string;
+  stream: TermStream;
+}
+
+/** Plain code-unit string order (never localeCompare, so output bytes do not depend on the locale). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
+
+/** Sorts group keys: numerically when every key is a plain number (years, sessions), else by code units. */
+export function sortGroupKeys(keys: Iterable<string>): string[] {
+  const out = [...keys];
+  if (out.length > 0 && out.every((k) => NUMERIC_KEY.test(k))) {
+    return out.sort((a, b) => Number(a) - Number(b) || compareCodeUnits(a, b));
+  }
+  return out.sort(compareCodeUnits);
+}
+
+/** True when an occurrence is a counted unigram term: neither a stopword nor a flagged number. */
+export function isCountedTerm(t: TermOcc): boolean {
+  return !t.stop && !t.number;
+}
+
+/** Replaces NaN and ±Infinity by 0, so that no result carries a non-finite number. */
+export function finiteOr0(x: number): number {
+  return Number.isFinite(x) ? x : 0;
+}
+
+/**
+ * Ranks already-sorted rows with ties "min" (quanteda's `ties_method = "min"`: 10, 10, 11 → 1, 1, 3).
+ * `same(i)` tells whether row i has the same sort key as row i − 1.
+ */
+export function minRanks(length: number, same: (i: number) => boolean): number[] {
+  const ranks: number[] = new Array<number>(length);
+  for (let i = 0; i < length; i++) ranks[i] = i > 0 && same(i) ? (ranks[i - 1] as number) : i + 1;
+  return ranks;
+}

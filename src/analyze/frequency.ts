@@ -1,0 +1,451 @@
+/**
+ * Term frequency tables (`speeches terms`): counts, rates, spread over units and documents, tf-idf,
+ * ranks, optionally per --by group; plus the document-term matrix for --matrix.
+ *
+ * Definitions (also carried in `params`):
+ * - A counted token is a TermOcc that is neither `stop` nor `number`; `null` gaps are skipped. The
+ *   token total of a group (the denominator of `rate`) is the number of counted tokens in it.
+ * - rate = count per 10,000 counted tokens of the group.
+ * - tf-idf = count × ln(N / df): tf is the raw count in the group, idf the natural-log inverse document
+ *   frequency of tidytext `bind_tf_idf` / quanteda `dfm_tfidf(base = exp(1))`, with no smoothing, so a
+ *   term found in every "document" scores 0. The "documents" are the input's documents, or the units
+ *   (paragraphs) of the input when it holds a single document. With --by, df is still computed over
+ *   the whole input, while tf is the term's count within the group.
+ * - Ranks are quanteda's ties "min" (10, 10, 11 → 1, 1, 3) by the sort key; ties are listed by term.
+ *
+ * Memory grows with the vocabulary, not with the tokens: one record per term and group, and the
+ * "units / documents containing" counts use the last unit / document seen instead of sets. That relies
+ * on each input element being a distinct unit and the units of one document being contiguous.
+ */
+
+import { compareCodeUnits, isCountedTerm, minRanks, sortGroupKeys, type CountedUnit } from './corpus.js';
+
+/** The tf-idf variant, as named in `params.tfidf`. */
+export const TFIDF_VARIANT = 'count × ln(N/df)';
+
+/** Counts of one group, in a plain serialisable form (parallel arrays indexed by term). */
+export interface GroupTermCounts {
+  group: string;
+  /** Counted (non-stop, non-number) tokens in the group. */
+  tokens: number;
+  /** Units in the group. */
+  units: number;
+  /** Documents with at least one unit in the group. */
+  documents: number;
+  terms: string[];
+  /** Occurrences of terms[i] in the group. */
+  counts: number[];
+  /** Units of the group that contain terms[i]. */
+  unitCounts: number[];
+  /** Documents whose units in this group contain terms[i]. */
+  docCounts: number[];
+}
+
+/**
+ * Mergeable term counts (structured-clone and JSON safe), so the CLI can count in worker threads and
+ * merge with `mergeTermCounts`. Merging adds unit and document counts, which is right only when no unit
+ * and no document is counted by two workers — true when the workers split the input by file.
+ */
+export interface TermCounts {
+  /** Units in the input. */
+  units: number;
+  /** Distinct documents in the input. */
+  documents: number;
+  /** Groups in first-seen order. */
+  groups: GroupTermCounts[];
+  /** Whole-input document frequency: documents[i] documents contain dfTerms[i]. */
+  dfTerms: string[];
+  dfDocuments: number[];
+}
+
+/** One row of a frequency table. */
+export interface FreqRow {
+  term: string;
+  count: number;
+  /** Count per 10,000 counted tokens of the group. */
+  rate: number;
+  /** Units of the group containing the term. */
+  units: number;
+  /** Documents (within the group) containing the term. */
+  documents: number;
+  /** count × ln(N/df), df over the whole input. */
+  tfidf: number;
+  /** Ties "min" by the sort key. */
+  rank: number;
+}
+
+/** One group's table. */
+export interface FreqGroup {
+  /** The --by key; '' when not grouped. */
+  group: string;
+  /** Counted tokens in the group. */
+  tokens: number;
+  /** Distinct counted terms in the group (before minCount and top). */
+  types: number;
+  rows: FreqRow[];
+}
+
+/** What frequency rows are sorted by: count desc, tf-idf desc, or term asc. */
+export type FreqSort = 'count' | 'tfidf' | 'term';
+
+/** Options of `termFrequencies` and `frequencyFromCounts`. */
+export interface FrequencyOptions {
+  /** Keep the first `top` rows per group (after ranking); all when absent. */
+  top?: number;
+  /** Drop terms whose count in the group is below this, before ranking; default 1. */
+  minCount?: number;
+  sort: FreqSort;
+  /** One table per `group` key; otherwise one table (group '') for the whole input. */
+  by?: boolean;
+}
+
+/** The options and definitions a frequency table was made with. */
+export interface FrequencyParams {
+  sort: FreqSort;
+  top: number | null;
+  minCount: number;
+  by: boolean;
+  ratePer: number;
+  tokens: string;
+  tfidf: string;
+  /** What tf-idf counts as a document: the input's documents, or its units when it is one document. */
+  idfOver: 'documents' | 'units';
+  /** N of the idf: the number of those documents (or units). */
+  idfN: number;
+  ties: 'min';
+}
+
+/** Frequency tables, one per group. */
+export interface FrequencyResult {
+  /** Sorted by key: numerically when all keys are numbers, else by code units. Exactly one when not grouped. */
+  groups: FreqGroup[];
+  /** Counted tokens in the whole input. */
+  totalTokens: number;
+  params: FrequencyParams;
+}
+
+interface TermAcc {
+  count: number;
+  units: number;
+  docs: number;
+  lastUnit: number;
+  lastDoc: number;
+}
+
+interface GroupAcc {
+  tokens: number;
+  units: number;
+  documents: number;
+  lastDoc: number;
+  terms: Map<string, TermAcc>;
+}
+
+/** Counts counted terms per group and the whole-input document frequency; the mergeable first step. */
+export function countTerms(units: readonly CountedUnit[]): TermCounts {
+  const docOrdinal = new Map<string, number>();
+  const groups = new Map<string, GroupAcc>();
+  const df = new Map<string, { docs: number; lastDoc: number }>();
+
+  for (let u = 0; u < units.length; u++) {
+    const cu = units[u] as CountedUnit;
+    let doc = docOrdinal.get(cu.document);
+    if (doc === undefined) {
+      doc = docOrdinal.size;
+      docOrdinal.set(cu.document, doc);
+    }
+    let g = groups.get(cu.group);
+    if (g === undefined) {
+      g = { tokens: 0, units: 0, documents: 0, lastDoc: -1, terms: new Map() };
+      groups.set(cu.group, g);
+    }
+    g.units++;
+    if (g.lastDoc !== doc) {
+      g.documents++;
+      g.lastDoc = doc;
+    }
+    for (const sentence of cu.stream.sentences) {
+      for (const t of sentence) {
+        if (t === null || !isCountedTerm(t)) continue;
+        g.tokens++;
+        let acc = g.terms.get(t.term);
+        if (acc === undefined) {
+          acc = { count: 0, units: 0, docs: 0, lastUnit: -1, lastDoc: -1 };
+          g.terms.set(t.term, acc);
+        }
+        acc.count++;
+        if (acc.lastUnit !== u) {
+          acc.units++;
+          acc.lastUnit = u;
+        }
+        if (acc.lastDoc !== doc) {
+          acc.docs++;
+          acc.lastDoc = doc;
+        }
+        let d = df.get(t.term);
+        if (d === undefined) {
+          d = { docs: 0, lastDoc: -1 };
+          df.set(t.term, d);
+        }
+        if (d.lastDoc !== doc) {
+          d.docs++;
+          d.lastDoc = doc;
+        }
+      }
+    }
+  }
+
+  const outGroups: GroupTermCounts[] = [];
+  for (const [group, g] of groups) {
+    const gc: GroupTermCounts = {
+      group,
+      tokens: g.tokens,
+      units: g.units,
+      documents: g.documents,
+      terms: [],
+      counts: [],
+      unitCounts: [],
+      docCounts: [],
+    };
+    for (const [term, acc] of g.terms) {
+      gc.terms.push(term);
+      gc.counts.push(acc.count);
+      gc.unitCounts.push(acc.units);
+      gc.docCounts.push(acc.docs);
+    }
+    outGroups.push(gc);
+  }
+  const dfTerms: string[] = [];
+  const dfDocuments: number[] = [];
+  for (const [term, d] of df) {
+    dfTerms.push(term);
+    dfDocuments.push(d.docs);
+  }
+  return { units: units.length, documents: docOrdinal.size, groups: outGroups, dfTerms, dfDocuments };
+}
+
+/** Adds `from`'s parallel arrays into a term → index map over `into`'s arrays. */
+function addGroup(into: GroupTermCounts, index: Map<string, number>, from: GroupTermCounts): void {
+  into.tokens += from.tokens;
+  into.units += from.units;
+  into.documents += from.documents;
+  for (let i = 0; i < from.terms.length; i++) {
+    const term = from.terms[i] as string;
+    const j = index.get(term);
+    if (j === undefined) {
+      index.set(term, into.terms.length);
+      into.terms.push(term);
+      into.counts.push(from.counts[i] as number);
+      into.unitCounts.push(from.unitCounts[i] as number);
+      into.docCounts.push(from.docCounts[i] as number);
+    } else {
+      into.counts[j] = (into.counts[j] as number) + (from.counts[i] as number);
+      into.unitCounts[j] = (into.unitCounts[j] as number) + (from.unitCounts[i] as number);
+      into.docCounts[j] = (into.docCounts[j] as number) + (from.docCounts[i] as number);
+    }
+  }
+}
+
+/** Merges two TermCounts from disjoint sets of documents (e.g. two workers given different files). */
+export function mergeTermCounts(a: TermCounts, b: TermCounts): TermCounts {
+  const groups: GroupTermCounts[] = [];
+  const byKey = new Map<string, { g: GroupTermCounts; index: Map<string, number> }>();
+  for (const src of [...a.groups, ...b.groups]) {
+    let entry = byKey.get(src.group);
+    if (entry === undefined) {
+      const g: GroupTermCounts = {
+        group: src.group,
+        tokens: 0,
+        units: 0,
+        documents: 0,
+        terms: [],
+        counts: [],
+        unitCounts: [],
+        docCounts: [],
+      };
+      entry = { g, index: new Map() };
+      byKey.set(src.group, entry);
+      groups.push(g);
+    }
+    addGroup(entry.g, entry.index, src);
+  }
+  const dfIndex = new Map<string, number>();
+  const dfTerms: string[] = [];
+  const dfDocuments: number[] = [];
+  for (const src of [a, b]) {
+    for (let i = 0; i < src.dfTerms.length; i++) {
+      const term = src.dfTerms[i] as string;
+      const j = dfIndex.get(term);
+      if (j === undefined) {
+        dfIndex.set(term, dfTerms.length);
+        dfTerms.push(term);
+        dfDocuments.push(src.dfDocuments[i] as number);
+      } else {
+        dfDocuments[j] = (dfDocuments[j] as number) + (src.dfDocuments[i] as number);
+      }
+    }
+  }
+  return { units: a.units + b.units, documents: a.documents + b.documents, groups, dfTerms, dfDocuments };
+}
+
+/** Sorts rows by the sort key (ties by term), ranks them ties "min", and keeps the first `top`. */
+function rankRows(rows: Omit<FreqRow, 'rank'>[], sort: FreqSort, top: number | null): FreqRow[] {
+  const key = (r: Omit<FreqRow, 'rank'>): number => (sort === 'tfidf' ? r.tfidf : r.count);
+  if (sort === 'term') rows.sort((x, y) => compareCodeUnits(x.term, y.term));
+  else rows.sort((x, y) => key(y) - key(x) || compareCodeUnits(x.term, y.term));
+  const ranks = minRanks(rows.length, (i) => sort !== 'term' && key(rows[i] as FreqRow) === key(rows[i - 1] as FreqRow));
+  const kept = top === null ? rows.length : Math.min(rows.length, top);
+  const out: FreqRow[] = [];
+  for (let i = 0; i < kept; i++) {
+    const r = rows[i] as Omit<FreqRow, 'rank'>;
+    out.push({
+      term: r.term,
+      count: r.count,
+      rate: r.rate,
+      units: r.units,
+      documents: r.documents,
+      tfidf: r.tfidf,
+      rank: ranks[i] as number,
+    });
+  }
+  return out;
+}
+
+/** Builds the frequency tables from (possibly merged) counts. */
+export function frequencyFromCounts(counts: TermCounts, opts: FrequencyOptions): FrequencyResult {
+  const minCount = opts.minCount ?? 1;
+  const top = opts.top ?? null;
+  const by = opts.by ?? false;
+  const idfOver: 'documents' | 'units' = counts.documents > 1 ? 'documents' : 'units';
+  const idfN = idfOver === 'documents' ? counts.documents : counts.units;
+
+  // Document frequency over the idf's "documents", and whole-input per-term totals for the ungrouped table.
+  const docDf = new Map<string, number>();
+  for (let i = 0; i < counts.dfTerms.length; i++) docDf.set(counts.dfTerms[i] as string, counts.dfDocuments[i] as number);
+  const merged = new Map<string, { count: number; units: number }>();
+  for (const g of counts.groups) {
+    for (let i = 0; i < g.terms.length; i++) {
+      const term = g.terms[i] as string;
+      const m = merged.get(term);
+      if (m === undefined) merged.set(term, { count: g.counts[i] as number, units: g.unitCounts[i] as number });
+      else {
+        m.count += g.counts[i] as number;
+        m.units += g.unitCounts[i] as number;
+      }
+    }
+  }
+  const df = (term: string): number =>
+    idfOver === 'documents' ? (docDf.get(term) ?? 0) : (merged.get(term)?.units ?? 0);
+  const tfidf = (count: number, term: string): number => {
+    const d = df(term);
+    return d > 0 && idfN > 0 ? count * Math.log(idfN / d) : 0;
+  };
+  const rate = (count: number, tokens: number): number => (tokens > 0 ? (count * 10000) / tokens : 0);
+
+  let totalTokens = 0;
+  for (const g of counts.groups) totalTokens += g.tokens;
+
+  const groups: FreqGroup[] = [];
+  if (by) {
+    const byKey = new Map(counts.groups.map((g) => [g.group, g] as const));
+    for (const key of sortGroupKeys(byKey.keys())) {
+      const g = byKey.get(key) as GroupTermCounts;
+      const rows: Omit<FreqRow, 'rank'>[] = [];
+      for (let i = 0; i < g.terms.length; i++) {
+        const count = g.counts[i] as number;
+        if (count < minCount) continue;
+        const term = g.terms[i] as string;
+        rows.push({
+          term,
+          count,
+          rate: rate(count, g.tokens),
+          units: g.unitCounts[i] as number,
+          documents: g.docCounts[i] as number,
+          tfidf: tfidf(count, term),
+        });
+      }
+      groups.push({ group: key, tokens: g.tokens, types: g.terms.length, rows: rankRows(rows, opts.sort, top) });
+    }
+  } else {
+    const rows: Omit<FreqRow, 'rank'>[] = [];
+    for (const [term, m] of merged) {
+      if (m.count < minCount) continue;
+      rows.push({
+        term,
+        count: m.count,
+        rate: rate(m.count, totalTokens),
+        units: m.units,
+        documents: docDf.get(term) ?? 0,
+        tfidf: tfidf(m.count, term),
+      });
+    }
+    groups.push({ group: '', tokens: totalTokens, types: merged.size, rows: rankRows(rows, opts.sort, top) });
+  }
+
+  return {
+    groups,
+    totalTokens,
+    params: {
+      sort: opts.sort,
+      top,
+      minCount,
+      by,
+      ratePer: 10000,
+      tokens: 'non-stop, non-number term occurrences',
+      tfidf: TFIDF_VARIANT,
+      idfOver,
+      idfN,
+      ties: 'min',
+    },
+  };
+}
+
+/** Frequency tables of the counted terms of `units` (see the module comment for every definition). */
+export function termFrequencies(units: readonly CountedUnit[], opts: FrequencyOptions): FrequencyResult {
+  return frequencyFromCounts(countTerms(units), opts);
+}
+
+/** A dense document × term count matrix for --matrix. */
+export interface DocumentTermMatrix {
+  /** Document ids in input order (first appearance). */
+  documents: string[];
+  /** Terms by total count desc, then term. */
+  terms: string[];
+  /** counts[d][t]: occurrences of terms[t] in documents[d]. */
+  counts: number[][];
+}
+
+/** Document-term matrix of the counted terms; minCount filters by total count, top keeps the first columns. */
+export function documentTermMatrix(
+  units: readonly CountedUnit[],
+  opts: { minCount?: number; top?: number },
+): DocumentTermMatrix {
+  const minCount = opts.minCount ?? 1;
+  const totals = new Map<string, number>();
+  const docIndex = new Map<string, number>();
+  const perDoc: Map<string, number>[] = [];
+  for (const cu of units) {
+    let d = docIndex.get(cu.document);
+    if (d === undefined) {
+      d = perDoc.length;
+      docIndex.set(cu.document, d);
+      perDoc.push(new Map());
+    }
+    const row = perDoc[d] as Map<string, number>;
+    for (const sentence of cu.stream.sentences) {
+      for (const t of sentence) {
+        if (t === null || !isCountedTerm(t)) continue;
+        totals.set(t.term, (totals.get(t.term) ?? 0) + 1);
+        row.set(t.term, (row.get(t.term) ?? 0) + 1);
+      }
+    }
+  }
+  let terms = [...totals].filter(([, c]) => c >= minCount);
+  terms.sort((x, y) => y[1] - x[1] || compareCodeUnits(x[0], y[0]));
+  if (opts.top !== undefined) terms = terms.slice(0, Math.max(0, opts.top));
+  const termNames = terms.map(([t]) => t);
+  return {
+    documents: [...docIndex.keys()],
+    terms: termNames,
+    counts: perDoc.map((row) => termNames.map((t) => row.get(t) ?? 0)),
+  };
+}

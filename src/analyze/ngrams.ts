@@ -1,0 +1,318 @@
+/**
+ * N-gram counts (`speeches ngrams`), with association measures for bigrams.
+ *
+ * Rules (also carried in `params`):
+ * - An n-gram is a run of n consecutive TermOcc inside one sentence array with no `null` inside, so it
+ *   never crosses a gap, a sentence end or a unit end (each unit is its own stream).
+ * - A compound TermOcc ("united nations") is one token of an n-gram.
+ * - Stopwords may appear inside an n-gram but not at either end ("responsibility to protect" counts,
+ *   "to protect" does not); `strict` bans them anywhere.
+ * - Numbers (TermOcc.number) may appear inside and at the end but not at the start, as the text-layer
+ *   contract says ("agenda 2030", "resolution 2334" count; "2030 agenda" does not). `strict` does not
+ *   change this.
+ * - key = terms joined by U+0001 (a term may contain spaces, so keys never collide); display = joined
+ *   by one space.
+ * - Bigram measures use O11 = the bigram's count, R1 = f(w1), C1 = f(w2), where f counts every non-null
+ *   TermOcc (stopword or not), and N = the number of non-null TermOcc in the data; E11 = R1·C1/N.
+ *   Longer n-grams carry counts only (their measure fields are null).
+ */
+
+import { expected11, g2Collocation, logDice, pmi, tScore } from './association.js';
+import { compareCodeUnits, minRanks, type CountedUnit } from './corpus.js';
+import type { TermOcc } from '../text/types.js';
+
+/** Separator of the terms in an n-gram key. */
+export const NGRAM_KEY_SEPARATOR = '\u0001';
+
+/** What n-gram rows are sorted by (descending); the measures exist for bigrams only. */
+export type NgramSort = 'count' | 'pmi' | 'g2' | 'tscore' | 'logdice';
+
+/** Options that decide what is counted (and must match to merge counts). */
+export interface NgramCountOptions {
+  /** One size (2–5) or an inclusive range such as [2, 3]. */
+  n: number | readonly [number, number];
+  /** Ban stopwords anywhere in an n-gram (default: only at the ends). */
+  strict: boolean;
+}
+
+/** Options of `ngramCounts`. */
+export interface NgramOptions extends NgramCountOptions {
+  /** Drop n-grams seen fewer times, before ranking; the CLI default is 2. */
+  minCount?: number;
+  /** Default 'count'. Measure sorts put the bigrams first; longer n-grams follow by count. */
+  sort?: NgramSort;
+  /** Keep the first `top` rows after ranking. */
+  top?: number;
+}
+
+/** Mergeable n-gram counts (structured-clone and JSON safe), for counting in worker threads. */
+export interface NgramCounts {
+  n: [number, number];
+  strict: boolean;
+  /** Non-null TermOcc in the data (the N of the bigram measures). */
+  tokens: number;
+  /** f(w) for every non-null TermOcc term, stop or not: parallel arrays. */
+  unigramTerms: string[];
+  unigramCounts: number[];
+  /** N-gram keys (terms joined by U+0001) and their counts: parallel arrays. */
+  keys: string[];
+  counts: number[];
+}
+
+/** One n-gram with its count, and its association measures when it is a bigram. */
+export interface NgramRow {
+  /** Terms joined by U+0001. */
+  key: string;
+  /** Terms joined by a space. */
+  display: string;
+  terms: string[];
+  n: number;
+  count: number;
+  /** Ties "min" by the sort key. */
+  rank: number;
+  /** Bigram measures; null for n > 2. */
+  f1: number | null;
+  f2: number | null;
+  expected: number | null;
+  pmi: number | null;
+  tScore: number | null;
+  g2: number | null;
+  logDice: number | null;
+}
+
+/** The options and definitions an n-gram table was made with. */
+export interface NgramParams {
+  n: [number, number];
+  strict: boolean;
+  minCount: number;
+  sort: NgramSort;
+  top: number | null;
+  /** What N and f(w) count. */
+  tokens: string;
+  stopwords: string;
+  numbers: string;
+  expected: string;
+  ties: 'min';
+}
+
+/** A ranked n-gram table. */
+export interface NgramResult {
+  rows: NgramRow[];
+  /** N: non-null TermOcc in the data. */
+  tokens: number;
+  /** Distinct n-grams before minCount. */
+  types: number;
+  /** N-gram occurrences before minCount. */
+  occurrences: number;
+  params: NgramParams;
+}
+
+/** Validates and normalises the n option to an inclusive [min, max] within 2..5. */
+export function ngramRange(n: number | readonly [number, number]): [number, number] {
+  const [lo, hi] = typeof n === 'number' ? [n, n] : [n[0], n[1]];
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 2 || hi > 5 || lo > hi) {
+    throw new RangeError(`n-gram size must be 2 to 5 or a range such as 2-3, got ${typeof n === 'number' ? n : `${lo}-${hi}`}`);
+  }
+  return [lo, hi];
+}
+
+/** Counts the n-grams and unigram frequencies of `units`; the mergeable first step. */
+export function countNgrams(units: readonly CountedUnit[], opts: NgramCountOptions): NgramCounts {
+  const [lo, hi] = ngramRange(opts.n);
+  const strict = opts.strict;
+  const uni = new Map<string, number>();
+  const grams = new Map<string, number>();
+  let tokens = 0;
+  const run: TermOcc[] = [];
+
+  const countRun = (): void => {
+    const len = run.length;
+    for (let i = 0; i < len; i++) {
+      const first = run[i] as TermOcc;
+      if (first.stop || first.number) continue;
+      let key = first.term;
+      for (let k = 1; k < hi && i + k < len; k++) {
+        const t = run[i + k] as TermOcc;
+        if (strict && t.stop) break;
+        key += NGRAM_KEY_SEPARATOR + t.term;
+        if (k + 1 >= lo && !t.stop) grams.set(key, (grams.get(key) ?? 0) + 1);
+      }
+    }
+    run.length = 0;
+  };
+
+  for (const cu of units) {
+    for (const sentence of cu.stream.sentences) {
+      for (const t of sentence) {
+        if (t === null) {
+          countRun();
+          continue;
+        }
+        tokens++;
+        uni.set(t.term, (uni.get(t.term) ?? 0) + 1);
+        run.push(t);
+      }
+      countRun();
+    }
+  }
+  return {
+    n: [lo, hi],
+    strict,
+    tokens,
+    unigramTerms: [...uni.keys()],
+    unigramCounts: [...uni.values()],
+    keys: [...grams.keys()],
+    counts: [...grams.values()],
+  };
+}
+
+/** Adds parallel (names, counts) arrays into a map. */
+function addInto(map: Map<string, number>, names: readonly string[], counts: readonly number[]): void {
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i] as string;
+    map.set(k, (map.get(k) ?? 0) + (counts[i] as number));
+  }
+}
+
+/** Merges two NgramCounts made with the same options (e.g. by two workers over different files). */
+export function mergeNgramCounts(a: NgramCounts, b: NgramCounts): NgramCounts {
+  if (a.n[0] !== b.n[0] || a.n[1] !== b.n[1] || a.strict !== b.strict) {
+    throw new RangeError('cannot merge n-gram counts made with different options');
+  }
+  const uni = new Map<string, number>();
+  addInto(uni, a.unigramTerms, a.unigramCounts);
+  addInto(uni, b.unigramTerms, b.unigramCounts);
+  const grams = new Map<string, number>();
+  addInto(grams, a.keys, a.counts);
+  addInto(grams, b.keys, b.counts);
+  return {
+    n: [a.n[0], a.n[1]],
+    strict: a.strict,
+    tokens: a.tokens + b.tokens,
+    unigramTerms: [...uni.keys()],
+    unigramCounts: [...uni.values()],
+    keys: [...grams.keys()],
+    counts: [...grams.values()],
+  };
+}
+
+/** The score a row sorts by, or null when the row has no such measure (n > 2 under a measure sort). */
+function sortScore(r: Omit<NgramRow, 'rank'>, sort: NgramSort): number | null {
+  switch (sort) {
+    case 'count':
+      return r.count;
+    case 'pmi':
+      return r.pmi;
+    case 'g2':
+      return r.g2;
+    case 'tscore':
+      return r.tScore;
+    case 'logdice':
+      return r.logDice;
+  }
+}
+
+/** Compares rows by sort key only (0 = tied): score desc, rows without a score last by count desc. */
+function compareKey(x: Omit<NgramRow, 'rank'>, y: Omit<NgramRow, 'rank'>, sort: NgramSort): number {
+  const sx = sortScore(x, sort);
+  const sy = sortScore(y, sort);
+  if (sx !== null && sy !== null) return sy - sx;
+  if (sx !== null) return -1;
+  if (sy !== null) return 1;
+  return y.count - x.count;
+}
+
+/** Builds the ranked n-gram table from (possibly merged) counts. */
+export function ngramsFromCounts(
+  counts: NgramCounts,
+  opts: { minCount?: number; sort?: NgramSort; top?: number },
+): NgramResult {
+  const minCount = opts.minCount ?? 2;
+  const sort = opts.sort ?? 'count';
+  const top = opts.top ?? null;
+  const uni = new Map<string, number>();
+  addInto(uni, counts.unigramTerms, counts.unigramCounts);
+  const N = counts.tokens;
+
+  let occurrences = 0;
+  const rows: Omit<NgramRow, 'rank'>[] = [];
+  for (let i = 0; i < counts.keys.length; i++) {
+    const count = counts.counts[i] as number;
+    occurrences += count;
+    if (count < minCount) continue;
+    const key = counts.keys[i] as string;
+    const terms = key.split(NGRAM_KEY_SEPARATOR);
+    const row: Omit<NgramRow, 'rank'> = {
+      key,
+      display: terms.join(' '),
+      terms,
+      n: terms.length,
+      count,
+      f1: null,
+      f2: null,
+      expected: null,
+      pmi: null,
+      tScore: null,
+      g2: null,
+      logDice: null,
+    };
+    if (terms.length === 2) {
+      const f1 = uni.get(terms[0] as string) ?? 0;
+      const f2 = uni.get(terms[1] as string) ?? 0;
+      row.f1 = f1;
+      row.f2 = f2;
+      row.expected = expected11(f1, f2, N);
+      row.pmi = pmi(count, f1, f2, N);
+      row.tScore = tScore(count, f1, f2, N);
+      row.g2 = g2Collocation(count, f1, f2, N);
+      row.logDice = logDice(count, f1, f2);
+    }
+    rows.push(row);
+  }
+  rows.sort((x, y) => compareKey(x, y, sort) || compareCodeUnits(x.key, y.key));
+  const ranks = minRanks(rows.length, (i) => compareKey(rows[i] as NgramRow, rows[i - 1] as NgramRow, sort) === 0);
+  const kept = top === null ? rows.length : Math.max(0, Math.min(rows.length, top));
+  const out: NgramRow[] = [];
+  for (let i = 0; i < kept; i++) {
+    const r = rows[i] as Omit<NgramRow, 'rank'>;
+    out.push({
+      key: r.key,
+      display: r.display,
+      terms: r.terms,
+      n: r.n,
+      count: r.count,
+      rank: ranks[i] as number,
+      f1: r.f1,
+      f2: r.f2,
+      expected: r.expected,
+      pmi: r.pmi,
+      tScore: r.tScore,
+      g2: r.g2,
+      logDice: r.logDice,
+    });
+  }
+  return {
+    rows: out,
+    tokens: N,
+    types: counts.keys.length,
+    occurrences,
+    params: {
+      n: [counts.n[0], counts.n[1]],
+      strict: counts.strict,
+      minCount,
+      sort,
+      top,
+      tokens: 'non-null term occurrences, stopwords and numbers included',
+      stopwords: counts.strict ? 'none anywhere (strict)' : 'inside only, never at either end',
+      numbers: 'inside or at the end, never at the start',
+      expected: 'E11 = f(w1) · f(w2) / N',
+      ties: 'min',
+    },
+  };
+}
+
+/** Counts and ranks the n-grams of `units` (see the module comment for the rules). */
+export function ngramCounts(units: readonly CountedUnit[], opts: NgramOptions): NgramResult {
+  const { minCount, sort, top } = opts;
+  return ngramsFromCounts(countNgrams(units, opts), { minCount, sort, top });
+}

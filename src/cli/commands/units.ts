@@ -1,0 +1,89 @@
+/** `speeches units`: the documents split into meeting › speaker turn › paragraph units, with provenance. */
+
+import type { Command } from 'commander';
+import { listUnits, turnCount, type UnitRow } from '../../analyze/units.js';
+import type { SpeechDocument } from '../../model/types.js';
+import { envelope, toJson, toNdjson } from '../../report/json.js';
+import { renderTable } from '../../report/table.js';
+import { speakerLabel, unitJson, documentJson, corpusSummary } from '../../report/units.js';
+import { Run, type CommonOptions } from '../context.js';
+import { addOptions, INPUT_OPTIONS } from '../options.js';
+
+interface UnitsOptions extends CommonOptions {
+  dropped?: boolean;
+}
+
+/** Register the command. */
+export function unitsCommand(program: Command): void {
+  const cmd = program
+    .command('units')
+    .summary('split documents into speaker turns and paragraphs, with their source lines')
+    .description('Split UN documents into units (meeting › speaker turn › paragraph), each with its speaker and source lines.')
+    .argument('[inputs...]', 'files, directories, quoted globs, or - for stdin (default: the bundled seeds)')
+    .addHelpText(
+      'before',
+      `Examples:
+  speeches units seeds/000_09c7f05abb924c58.txt
+  speeches units seeds --json | jq '.results.units[] | {speaker: .speaker.name, text}'
+  speeches units seeds/003_0eda7931006bc30a.txt --dropped
+`,
+    );
+  addOptions(cmd, ['json', 'ndjson', 'dropped', ...INPUT_OPTIONS]);
+  cmd.action((inputs: string[], opts: UnitsOptions) => {
+    const run = new Run(opts);
+    const corpus = run.load(inputs);
+    const rows = listUnits(corpus.documents, { allUnits: Boolean(opts.allUnits) });
+    run.out(render(run, corpus.documents, rows, opts));
+  });
+}
+
+function render(run: Run, documents: readonly SpeechDocument[], rows: readonly UnitRow[], opts: UnitsOptions): string {
+  if (opts.ndjson) {
+    if (opts.dropped) return toNdjson(documents.flatMap((d) => d.dropped.map((x) => ({ document: d.id, file: d.file, ...x }))));
+    return toNdjson(rows.map(unitJson));
+  }
+  if (opts.json) {
+    const results: Record<string, unknown> = { documents: documents.map(documentJson), units: rows.map(unitJson) };
+    if (opts.dropped) results.dropped = documents.flatMap((d) => d.dropped.map((x) => ({ document: d.id, file: d.file, ...x })));
+    return toJson(envelope('units', { allUnits: Boolean(opts.allUnits), kind: opts.kind ?? 'auto' }, corpusSummary(documents, rows), results, documents.flatMap((d) => d.warnings)));
+  }
+  const { chalk } = run.style;
+  if (opts.dropped) {
+    return renderTable(
+      [{ header: 'file', shrink: true, min: 12 }, { header: 'line', align: 'right' }, { header: 'reason' }, { header: 'text', shrink: true }],
+      documents.flatMap((d) => d.dropped.map((x) => [d.file, String(x.line), x.reason, JSON.stringify(x.text)])),
+      run.style,
+    );
+  }
+  const table = renderTable(
+    [
+      { header: 'doc', shrink: true, min: 14 },
+      { header: 'meeting', shrink: true, min: 12 },
+      { header: 'speaker', shrink: true, min: 22, weight: 2 },
+      { header: 'turn', align: 'right' },
+      { header: '¶', align: 'right' },
+      { header: 'words', align: 'right' },
+      { header: 'text', shrink: true, min: 20, weight: 4 },
+    ],
+    rows.map((r) => [
+      shortName(r.document.file),
+      r.document.meeting.symbol ?? r.document.meeting.title ?? '',
+      speakerLabel(r.unit.speaker),
+      String(r.unit.turn),
+      String(r.unit.paragraph),
+      String(r.words),
+      (r.unit.kind === 'content' ? '' : chalk.dim(`[${r.unit.kind}] `)) + r.unit.text,
+    ]),
+    run.style,
+  );
+  const turns = documents.reduce((a, d) => a + turnCount(d), 0);
+  return `${table}\n${chalk.dim(`${plural(rows.length, 'unit')}, ${plural(turns, 'turn')}, ${plural(documents.length, 'document')}`)}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function shortName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}

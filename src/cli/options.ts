@@ -1,0 +1,61 @@
+/** Every command-line option, declared once: the same flag means the same thing in every command. */
+
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DOCUMENT_KINDS } from '../model/types.js';
+
+/** A parse function for a whole number within bounds. */
+export function intArg(name: string, min: number, max = Number.MAX_SAFE_INTEGER): (v: string) => number {
+  return (v) => {
+    if (!/^\d+$/.test(v.trim())) throw new InvalidArgumentError(`${name} takes a whole number, not '${v}'.`);
+    const n = Number(v);
+    if (n < min || n > max) throw new InvalidArgumentError(`${name} takes a number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}.`);
+    return n;
+  };
+}
+
+/** A parse function for one of a fixed set of words. */
+export function choiceArg<T extends string>(name: string, choices: readonly T[]): (v: string) => T {
+  return (v) => {
+    if (!(choices as readonly string[]).includes(v)) throw new InvalidArgumentError(`${name} is one of ${choices.join(', ')}; not '${v}'.`);
+    return v as T;
+  };
+}
+
+interface Spec {
+  flags: string;
+  description: string;
+  parse?: (value: string, previous: unknown) => unknown;
+  default?: unknown;
+}
+
+/** The option table. Commands pick the ones they take by name. */
+export const OPTIONS = {
+  json: { flags: '--json', description: 'print one JSON document (see README for the fields)' },
+  ndjson: { flags: '--ndjson', description: 'print one JSON record per line' },
+  color: { flags: '--no-color', description: 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)' },
+  kind: {
+    flags: '--kind <kind>',
+    description: `read every input as this kind instead of detecting it: ${DOCUMENT_KINDS.join('|')}`,
+    parse: choiceArg('--kind', DOCUMENT_KINDS),
+  },
+  allUnits: { flags: '--all-units', description: 'count salutations, closings and procedural lines too, not only content' },
+  dropped: { flags: '--dropped', description: 'list the lines the loader dropped, with line numbers and reasons' },
+  quiet: { flags: '-q, --quiet', description: 'no notes or warnings on stderr (errors still)' },
+} satisfies Record<string, Spec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** Add the named options to a command. */
+export function addOptions(cmd: Command, names: readonly OptionName[]): Command {
+  for (const name of names) {
+    const spec: Spec = OPTIONS[name];
+    const opt = new Option(spec.flags, spec.description);
+    if (spec.parse) opt.argParser(spec.parse);
+    if (spec.default !== undefined) opt.default(spec.default);
+    cmd.addOption(opt);
+  }
+  return cmd;
+}
+
+/** Options every command that reads inputs takes. */
+export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'allUnits', 'quiet', 'color'];

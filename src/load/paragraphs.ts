@@ -1,0 +1,179 @@
+/**
+ * Lines of one speaker turn → paragraphs: blank lines and separators, hard-wrapped lines joined,
+ * line-end hyphens resolved by evidence, word-sized PDF blocks rejoined, sentences mended across page breaks.
+ */
+
+import type { UnitKind } from '../model/types.js';
+
+/** A line of text (maybe only part of a source line, after a speaker label) with its 1-based line number. */
+export interface TextLine {
+  n: number;
+  text: string;
+  /** A line the parser already knows is not speech content (a salutation, a procedural line). */
+  kind?: UnitKind;
+}
+
+/**
+ * The input of the builder: lines, and the breaks between them. A 'weak' break is a blank line (a
+ * paragraph boundary unless the text plainly runs on); a 'strong' break is a separator or a new turn.
+ */
+export type Item = TextLine | 'weak' | 'strong';
+
+export interface Layout {
+  /** The document's usual line width in hard-wrapped text (characters). */
+  width: number;
+  /** Each line is a paragraph (files written one paragraph per line). */
+  perLine: boolean;
+  /** Decide a line-end hyphen: 'join' ("develop-/ment") or 'keep' ("capacity-/building"). */
+  hyphen: (left: string, right: string) => 'join' | 'keep';
+}
+
+export interface RawParagraph {
+  lines: TextLine[];
+  text: string;
+}
+
+const SENTENCE_END = /[.!?…](?:["'”’»)\]]*)$/;
+const STARTS_LOWER = /^["'“‘«(]*\p{Ll}/u;
+const STARTS_NEW = /^["'“‘«(\-–—•*]*[\p{Lu}\p{N}]/u;
+const NUMBERED = /^\d{1,3}\s*[.:]\s/;
+
+/** Whether a line ends a sentence. */
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+/** Measure a document's layout from its candidate content lines. */
+export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen']): Layout {
+  const lengths: number[] = [];
+  let ends = 0;
+  for (const l of lines) {
+    if (l.length < 25) continue;
+    lengths.push(l.length);
+    if (SENTENCE_END.test(l)) ends++;
+  }
+  lengths.sort((a, b) => a - b);
+  const width = lengths.length ? (lengths[Math.floor((lengths.length - 1) * 0.9)] as number) : 80;
+  // In hard-wrapped prose one line in six or so ends a sentence; where most lines do, each line was
+  // written as a paragraph (recent General Debate files, Security Council speech files).
+  const perLine = lengths.length > 0 && ends / lengths.length >= 0.5;
+  return { width, perLine, hyphen };
+}
+
+/** Split one turn's items into paragraphs. */
+export function buildParagraphs(items: readonly Item[], layout: Layout): RawParagraph[] {
+  const out: RawParagraph[] = [];
+  let cur: TextLine[] = [];
+  // Blocks are the runs of lines between weak breaks; word-sized ones come from PDF exports.
+  let curHasFullBlock = false;
+  let block: TextLine[] = [];
+  let pendingWeak = false;
+
+  const flush = (): void => {
+    if (cur.length) out.push({ lines: cur, text: joinLines(cur, layout) });
+    cur = [];
+    curHasFullBlock = false;
+  };
+  const closeBlock = (): void => {
+    if (block.length && !isWordSized(block)) curHasFullBlock = true;
+    block = [];
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    if (item === 'strong') {
+      closeBlock();
+      flush();
+      pendingWeak = false;
+      continue;
+    }
+    if (item === 'weak') {
+      pendingWeak = cur.length > 0;
+      continue;
+    }
+    const prev = cur[cur.length - 1];
+    if (prev) {
+      if (pendingWeak) {
+        const lastBlock = block;
+        closeBlock();
+        if (!runsOnAcrossBlank(prev, item, lastBlock, blockAt(items, i), curHasFullBlock)) flush();
+      } else if (breaksWithinRun(prev, item, layout)) {
+        closeBlock();
+        flush();
+      }
+    }
+    pendingWeak = false;
+    cur.push(item);
+    block.push(item);
+  }
+  closeBlock();
+  flush();
+  return out;
+}
+
+/** Inside a run of lines with no blank between them: is there a paragraph boundary before `next`? */
+function breaksWithinRun(prev: TextLine, next: TextLine, layout: Layout): boolean {
+  if (layout.perLine) return true;
+  if (NUMBERED.test(next.text) && /^\d{1,3}\s*[.:]\t|^\d{1,3}\.\s{2,}/.test(next.text)) return true;
+  if (!SENTENCE_END.test(prev.text) || !STARTS_NEW.test(next.text)) return false;
+  // A line that ends a sentence and leaves room for the next line's first word was ended on purpose.
+  const firstWord = next.text.trimStart().split(/\s/, 1)[0] ?? '';
+  return layout.width - prev.text.length > firstWord.length + 2;
+}
+
+/** Across a blank line: does the text plainly continue the paragraph? */
+function runsOnAcrossBlank(
+  prev: TextLine,
+  next: TextLine,
+  lastBlock: readonly TextLine[],
+  nextBlock: readonly TextLine[],
+  hasFullBlock: boolean,
+): boolean {
+  if (SENTENCE_END.test(prev.text)) return false;
+  if (STARTS_LOWER.test(next.text) || /[-–—]$/.test(prev.text)) return true;
+  // PDF exports spread one sentence over word-sized blocks: "Nursultan" / "Nazarbayev endorsed" / "the".
+  // A lone short heading followed by a full paragraph is not such a block.
+  if (isWordSized(lastBlock)) return hasFullBlock || isWordSized(nextBlock);
+  return isWordSized(nextBlock) && hasFullBlock;
+}
+
+function blockAt(items: readonly Item[], i: number): TextLine[] {
+  const block: TextLine[] = [];
+  for (let j = i; j < items.length; j++) {
+    const it = items[j] as Item;
+    if (typeof it === 'string') break;
+    block.push(it);
+  }
+  return block;
+}
+
+function isWordSized(block: readonly TextLine[]): boolean {
+  if (block.length !== 1) return false;
+  const text = (block[0] as TextLine).text.trim();
+  return text.split(/\s+/).length <= 3 && !SENTENCE_END.test(text);
+}
+
+/** Join a paragraph's lines into one string, resolving line-end hyphens. */
+export function joinLines(lines: readonly TextLine[], layout: Layout): string {
+  let text = '';
+  for (const line of lines) {
+    const t = line.text.replace(/\s+/g, ' ').trim();
+    if (!t) continue;
+    if (!text) {
+      text = t;
+      continue;
+    }
+    const m = /(\p{L}+)-$/u.exec(text);
+    const r = /^\p{L}+/u.exec(t);
+    if (m && r && !/\s-$/.test(text)) {
+      if (layout.hyphen(m[1] as string, r[0]) === 'join') {
+        text = text.slice(0, -1) + t;
+        continue;
+      }
+      text += t;
+      continue;
+    }
+    text += ' ' + t;
+  }
+  return text;
+}

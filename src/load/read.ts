@@ -1,0 +1,58 @@
+/** Read sources into documents: the only place that reads input files (and stdin). */
+
+import { readFileSync } from 'node:fs';
+import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
+import { decodeBytes } from './decode.js';
+import { parseDocument } from './document.js';
+import { describeError, type InputProblem, type Source } from './inputs.js';
+
+export interface LoadOptions {
+  kind?: DocumentKind;
+}
+
+export type LoadOutcome = { ok: true; document: SpeechDocument } | { ok: false; problem: InputProblem };
+
+/** Display name of a source. */
+export function sourceName(source: Source): string {
+  return source.kind === 'stdin' ? '-' : source.path;
+}
+
+/** Read, decode and parse one source. */
+export function loadSource(source: Source, id: string, opts: LoadOptions = {}): LoadOutcome {
+  const name = sourceName(source);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(source.kind === 'stdin' ? 0 : source.path);
+  } catch (e) {
+    return { ok: false, problem: { path: name, message: describeError(e) } };
+  }
+  if (source.kind === 'stdin' && bytes.length === 0) {
+    return { ok: false, problem: { path: name, message: 'no text on stdin', hint: 'pipe a document in, or name files to read' } };
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    return { ok: false, problem: { path: name, message: decoded.reason, ...(decoded.hint ? { hint: decoded.hint } : {}) } };
+  }
+  const document = parseDocument({ id, file: name, text: decoded.text, encoding: decoded.encoding, ...(opts.kind ? { kind: opts.kind } : {}) });
+  if (decoded.warning) document.warnings.unshift({ file: name, message: decoded.warning });
+  return { ok: true, document };
+}
+
+export interface Loaded {
+  documents: SpeechDocument[];
+  errors: InputProblem[];
+  warnings: LoadWarning[];
+}
+
+/** Load every source in order; unreadable ones become errors and the rest are still loaded. */
+export function loadSources(sources: readonly Source[], opts: LoadOptions = {}, firstId = 1): Loaded {
+  const out: Loaded = { documents: [], errors: [], warnings: [] };
+  sources.forEach((s, i) => {
+    const r = loadSource(s, `d${firstId + i}`, opts);
+    if (r.ok) {
+      out.documents.push(r.document);
+      out.warnings.push(...r.document.warnings);
+    } else out.errors.push(r.problem);
+  });
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * The corpus word list (src/data/words.txt, built by src/data/build/wordlist.ts from the UN General Debate
+ * Corpus) and the line-end hyphen resolver that uses it. The list is read on first use, then every lookup is
+ * a constant number of Map reads.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Where the list sits next to this module: src/data in development, dist/data after the build. */
+const WORDS_URL = new URL('../data/words.txt', import.meta.url);
+
+/** In the fallback, both parts must occur at least this often on their own to keep the hyphen ("long" + "term"). */
+const MIN_PART_COUNT = 100;
+
+const FOLDABLE = /[’\u2010\u2011]/;
+const FOLD = /[’\u2010\u2011]/g;
+const DIGIT = /\p{N}/u;
+const UPPER_START = /^\p{Lu}/u;
+const EDGE_JUNK = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+let words: Map<string, number> | undefined;
+
+/** Reads and parses words.txt once; `form\tcount` lines, `#` lines are comments. */
+function load(): Map<string, number> {
+  if (words !== undefined) return words;
+  const text = readFileSync(WORDS_URL, 'utf8');
+  const map = new Map<string, number>();
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (text.charCodeAt(start) !== 0x23 /* # */) {
+      const tab = text.indexOf('\t', start);
+      if (tab !== -1 && tab < end) map.set(text.slice(start, tab), Number(text.slice(tab + 1, end)));
+    }
+    start = end + 1;
+  }
+  words = map;
+  return map;
+}
+
+/** Lowercases and folds ’ to ' and U+2010/U+2011 to '-', as the word list stores forms. */
+function normalize(form: string): string {
+  const lower = form.toLowerCase();
+  return FOLDABLE.test(lower) ? lower.replace(FOLD, (c) => (c === '’' ? "'" : '-')) : lower;
+}
+
+/** Drops punctuation a caller may leave on a fragment: "(develop-", "ment),". */
+function trimEdges(s: string): string {
+  if (s === '') return s;
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(s.length - 1);
+  // Fast path: ASCII letter or digit at both ends.
+  if (isAlnumAscii(a) && isAlnumAscii(z)) return s;
+  return s.replace(EDGE_JUNK, '');
+}
+
+function isAlnumAscii(c: number): boolean {
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Corpus count of a form (plain word or hyphenated compound, any case), 0 if absent. */
+export function corpusCount(form: string): number {
+  return load().get(normalize(form)) ?? 0;
+}
+
+/** Whether a line-end hyphen (`left-\nright`) is a wrap to remove ('join') or part of the word ('keep'). */
+export function resolveLineEndHyphen(
+  left: string,
+  right: string,
+  docCounts?: ReadonlyMap<string, number>,
+): 'join' | 'keep' {
+  // `left` is the fragment before the hyphen (a compound fragment such as "capacity-build" is judged whole),
+  // `right` the first word of the next line, both in their original case; stray punctuation is dropped.
+  // `docCounts`: the document's own counts of lowercased words and of hyphenated forms written inside a line.
+  // Evidence in order: a digit on either side keeps ("mid-2020"); the document's counts of the joined and the
+  // hyphenated form (more frequent wins, a tie defers); the corpus counts likewise; when neither form is
+  // known, keep before a capital ("non-State") or between two common words ("data-driven"), else join.
+  const l = trimEdges(left);
+  const r = trimEdges(right);
+  if (l === '' || r === '') return 'keep';
+  if (DIGIT.test(l) || DIGIT.test(r)) return 'keep';
+
+  const ln = normalize(l);
+  const rn = normalize(r);
+  const joined = ln + rn;
+  const hyphenated = `${ln}-${rn}`;
+
+  if (docCounts !== undefined) {
+    const dj = docCounts.get(joined) ?? 0;
+    const dh = docCounts.get(hyphenated) ?? 0;
+    if (dj !== dh) return dj > dh ? 'join' : 'keep';
+  }
+
+  const list = load();
+  const cj = list.get(joined) ?? 0;
+  const ch = list.get(hyphenated) ?? 0;
+  if (cj !== ch) return cj > ch ? 'join' : 'keep';
+
+  if (UPPER_START.test(r)) return 'keep';
+  const partL = list.get(ln) ?? 0;
+  const partR = list.get(rn) ?? 0;
+  return partL >= MIN_PART_COUNT && partR >= MIN_PART_COUNT ? 'keep' : 'join';
+}
