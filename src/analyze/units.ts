@@ -44,3 +44,42 @@ export function turnCount(d: SpeechDocument): number {
   for (const u of d.units) if (u.turn > 0) turns.add(u.turn);
   return turns.size;
 }
+
+export interface DocumentSummary {
+  id: string;
+  file: string;
+  kind: SpeechDocument['kind'];
+  encoding: string;
+  meeting: SpeechDocument['meeting'];
+  speaker: SpeechDocument['speaker'];
+  lines: number;
+  turns: number;
+  /** Units by kind. */
+  units: Record<string, number>;
+  /** Words of the content units. */
+  words: number;
+  dropped: number;
+}
+
+/** A document in a few numbers: a per-document job, cheap to send back from a worker. */
+export function summarizeDocument(d: SpeechDocument): DocumentSummary {
+  const units: Record<string, number> = {};
+  let words = 0;
+  for (const u of d.units) {
+    units[u.kind] = (units[u.kind] ?? 0) + 1;
+    if (u.kind === 'content') words += wordCount(u.text);
+  }
+  return {
+    id: d.id,
+    file: d.file,
+    kind: d.kind,
+    encoding: d.encoding,
+    meeting: d.meeting,
+    speaker: d.speaker,
+    lines: d.lines,
+    turns: turnCount(d),
+    units,
+    words,
+    dropped: d.dropped.length,
+  };
+}

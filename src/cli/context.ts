@@ -2,7 +2,7 @@
 
 import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
 import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
-import { loadSources } from '../load/read.js';
+import { mapSources, type Job } from '../load/parallel.js';
 import { decideColor, makeStyle, type Style } from '../report/style.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
@@ -56,16 +56,34 @@ export class Run {
   }
 
   /** Resolve and load the inputs; unreadable ones are reported and the rest loaded. */
-  load(inputs: readonly string[]): Corpus {
+  async load(inputs: readonly string[]): Promise<Corpus> {
+    const { values, warnings, usedSeeds } = await this.loadWith<SpeechDocument>(inputs, {
+      module: new URL('../load/read.js', import.meta.url).href,
+      fn: 'wholeDocument',
+    });
+    return { documents: values, warnings, usedSeeds };
+  }
+
+  /** Resolve the inputs and run a per-document job over them (on worker threads for many files). */
+  async loadWith<T>(inputs: readonly string[], job: Job): Promise<{ values: T[]; warnings: LoadWarning[]; usedSeeds: boolean }> {
     const resolved = resolveInputs(inputs, { stdinHasData: stdinHasData() });
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
     for (const e of resolved.errors) this.error(e);
-    const loaded = loadSources(resolved.sources, this.opts.kind ? { kind: this.opts.kind } : {});
-    for (const e of loaded.errors) this.error(e);
-    for (const w of loaded.warnings) this.note(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    const outcomes = await mapSources<T>(resolved.sources, job, this.opts.kind ? { kind: this.opts.kind } : {});
+    const values: T[] = [];
+    const warnings: LoadWarning[] = [];
+    for (const o of outcomes) {
+      if (!o.ok) {
+        this.error(o.problem);
+        continue;
+      }
+      values.push(o.value);
+      warnings.push(...o.warnings);
+    }
+    for (const w of warnings) this.note(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
     // Every input failed and each failure is already said: end with exit 2 and no more words.
-    if (loaded.documents.length === 0 && process.exitCode === EXIT_ERROR) throw new UserError('');
-    return { documents: loaded.documents, warnings: loaded.warnings, usedSeeds: resolved.usedSeeds };
+    if (values.length === 0 && process.exitCode === EXIT_ERROR) throw new UserError('');
+    return { values, warnings, usedSeeds: resolved.usedSeeds };
   }
 }

@@ -40,6 +40,7 @@ export const OPTIONS = {
   },
   allUnits: { flags: '--all-units', description: 'count salutations, closings and procedural lines too, not only content' },
   dropped: { flags: '--dropped', description: 'list the lines the loader dropped, with line numbers and reasons' },
+  summary: { flags: '--summary', description: 'one row per document: kind, meeting, speaker, turns, paragraphs, words' },
   quiet: { flags: '-q, --quiet', description: 'no notes or warnings on stderr (errors still)' },
 } satisfies Record<string, Spec>;
 

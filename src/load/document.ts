@@ -65,7 +65,8 @@ export function parseDocument(args: ParseArgs): SpeechDocument {
 
   const contentLines: string[] = [];
   for (const t of b.turns) for (const it of t.items) if (typeof it !== 'string') contentLines.push(it.text);
-  const docCounts = countWordForms(contentLines);
+  // The document's own word forms are counted only if a line-end hyphen needs them.
+  const docCounts = new FormCounts(contentLines);
   const layout = measureLayout(contentLines, (left, right) => resolveLineEndHyphen(left, right, docCounts));
   const doc = b.finish({
     id: args.id,
@@ -156,19 +157,36 @@ function withFrontMatterSpeaker(front: FrontMatter, speaker: Speaker): Speaker {
   return out;
 }
 
-/** Lower-cased counts of words and in-line hyphenated words: a document's own evidence for line-end hyphens. */
-function countWordForms(lines: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  const re = /\p{L}+(?:-\p{L}+)*/gu;
-  for (const line of lines) {
-    // The last word of a line may be cut by a line-end hyphen: it is no evidence.
-    const body = line.endsWith('-') ? line.replace(/\S+$/, '') : line;
-    for (const m of body.matchAll(re)) {
-      const w = m[0].toLowerCase();
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
+/**
+ * A document's own counts of word forms, as evidence for line-end hyphens. Only the forms a hyphen
+ * asks about are counted, on demand, by searching the lower-cased text: most documents ask about few.
+ */
+class FormCounts extends Map<string, number> {
+  private text: string | null = null;
+
+  constructor(private readonly lines: readonly string[]) {
+    super();
   }
-  return counts;
+
+  override get(form: string): number {
+    const known = super.get(form);
+    if (known !== undefined) return known;
+    // The last word of a line may be cut by a line-end hyphen: it is no evidence.
+    this.text ??= this.lines.map((l) => (l.endsWith('-') ? l.replace(/\S+$/, '') : l)).join('\n').toLowerCase();
+    let n = 0;
+    for (let i = this.text.indexOf(form); i >= 0; i = this.text.indexOf(form, i + form.length)) {
+      if (!isWordChar(this.text, i - 1) && !isWordChar(this.text, i + form.length)) n++;
+    }
+    this.set(form, n);
+    return n;
+  }
+}
+
+function isWordChar(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+  return /[\p{L}\p{N}]/u.test(s[i] as string);
 }
 
 function hasNumberedParagraphs(lines: readonly string[]): boolean {

@@ -26,12 +26,15 @@ const LIGATURE = /[\ufb00-\ufb06]/g;
 
 /** Split text into normalised lines, remembering where pages began. */
 export function normalizeText(text: string): NormalizedText {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const pageStarts = new Set<number>();
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  // Whole-text checks first: most files need neither character fixes nor NFC, and skip the line loop's work.
+  const needsWork = NEEDS_WORK.test(text);
+  const ascii = isAscii(text);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
-    if (NEEDS_WORK.test(line)) {
+    if (needsWork && NEEDS_WORK.test(line)) {
       if (line.includes('\f')) {
         pageStarts.add(i + 1);
         line = line.replace(/\f/g, '');
@@ -39,7 +42,7 @@ export function normalizeText(text: string): NormalizedText {
       line = normalizeLine(line);
     }
     if (line.length > 0 && line.charCodeAt(line.length - 1) <= 32) line = line.trimEnd();
-    lines[i] = isAscii(line) ? line : nfc(line.toWellFormed());
+    lines[i] = ascii || isAscii(line) ? line : nfc(line.toWellFormed());
   }
   return { lines, pageStarts };
 }

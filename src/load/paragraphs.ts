@@ -33,14 +33,20 @@ export interface RawParagraph {
   text: string;
 }
 
-const SENTENCE_END = /[.!?…](?:["'”’»)\]]*)$/;
 const STARTS_LOWER = /^["'“‘«(]*\p{Ll}/u;
 const STARTS_NEW = /^["'“‘«(\-–—•*]*[\p{Lu}\p{N}]/u;
 const NUMBERED = /^\d{1,3}\s*[.:]\s/;
 
-/** Whether a line ends a sentence. */
+/** Whether a line ends a sentence: . ! ? or … maybe followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text);
+  let i = text.length - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    // " ' ” ’ » ) ]
+    if (c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93) i--;
+    else return c === 46 || c === 33 || c === 63 || c === 0x2026;
+  }
+  return false;
 }
 
 /** Measure a document's layout from its candidate content lines. */
@@ -50,7 +56,7 @@ export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen']
   for (const l of lines) {
     if (l.length < 25) continue;
     lengths.push(l.length);
-    if (SENTENCE_END.test(l)) ends++;
+    if (endsSentence(l)) ends++;
   }
   lengths.sort((a, b) => a - b);
   const width = lengths.length ? (lengths[Math.floor((lengths.length - 1) * 0.9)] as number) : 80;
@@ -115,7 +121,7 @@ export function buildParagraphs(items: readonly Item[], layout: Layout): RawPara
 function breaksWithinRun(prev: TextLine, next: TextLine, layout: Layout): boolean {
   if (layout.perLine) return true;
   if (NUMBERED.test(next.text) && /^\d{1,3}\s*[.:]\t|^\d{1,3}\.\s{2,}/.test(next.text)) return true;
-  if (!SENTENCE_END.test(prev.text) || !STARTS_NEW.test(next.text)) return false;
+  if (!endsSentence(prev.text) || !STARTS_NEW.test(next.text)) return false;
   // A line that ends a sentence and leaves room for the next line's first word was ended on purpose.
   const firstWord = next.text.trimStart().split(/\s/, 1)[0] ?? '';
   return layout.width - prev.text.length > firstWord.length + 2;
@@ -129,7 +135,7 @@ function runsOnAcrossBlank(
   nextBlock: readonly TextLine[],
   hasFullBlock: boolean,
 ): boolean {
-  if (SENTENCE_END.test(prev.text)) return false;
+  if (endsSentence(prev.text)) return false;
   if (STARTS_LOWER.test(next.text) || /[-–—]$/.test(prev.text)) return true;
   // PDF exports spread one sentence over word-sized blocks: "Nursultan" / "Nazarbayev endorsed" / "the".
   // A lone short heading followed by a full paragraph is not such a block.
@@ -149,31 +155,57 @@ function blockAt(items: readonly Item[], i: number): TextLine[] {
 
 function isWordSized(block: readonly TextLine[]): boolean {
   if (block.length !== 1) return false;
-  const text = (block[0] as TextLine).text.trim();
-  return text.split(/\s+/).length <= 3 && !SENTENCE_END.test(text);
+  const text = (block[0] as TextLine).text;
+  if (text.length > 60) return false;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++words > 3) return false;
+    inWord = !space;
+  }
+  return !endsSentence(text.trimEnd());
 }
 
 /** Join a paragraph's lines into one string, resolving line-end hyphens. */
 export function joinLines(lines: readonly TextLine[], layout: Layout): string {
-  let text = '';
+  const parts: string[] = [];
+  let last = '';
   for (const line of lines) {
-    const t = line.text.replace(/\s+/g, ' ').trim();
+    const t = squeeze(line.text);
     if (!t) continue;
-    if (!text) {
-      text = t;
+    if (!last) {
+      parts.push(t);
+      last = t;
       continue;
     }
-    const m = /(\p{L}+)-$/u.exec(text);
-    const r = /^\p{L}+/u.exec(t);
-    if (m && r && !/\s-$/.test(text)) {
-      if (layout.hyphen(m[1] as string, r[0]) === 'join') {
-        text = text.slice(0, -1) + t;
-        continue;
-      }
-      text += t;
-      continue;
-    }
-    text += ' ' + t;
+    // Only the end of the previous line matters: look at its tail, never rescan the paragraph.
+    const left = last.endsWith('-') ? trailingWord(last) : '';
+    const right = left ? /^\p{L}+/u.exec(t) : null;
+    if (left && right) {
+      parts[parts.length - 1] = layout.hyphen(left, right[0]) === 'join' ? last.slice(0, -1) : last;
+      parts.push(t);
+    } else parts.push(' ', t);
+    last = t;
   }
-  return text;
+  return parts.join('');
+}
+
+/** Collapse runs of white space to one space and trim; cheap when there is nothing to do. */
+function squeeze(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  let clean = s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32;
+  for (let i = 1; clean && i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (c === 32 && s.charCodeAt(i - 1) === 32)) clean = false;
+  }
+  return clean ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/** The letters just before a final hyphen ("develop" in "to develop-"), or '' when a space or digit stands there. */
+function trailingWord(s: string): string {
+  let i = s.length - 1;
+  while (i > 0 && /\p{L}/u.test(s[i - 1] as string)) i--;
+  return s.slice(i, s.length - 1);
 }

@@ -56,3 +56,8 @@ export function loadSources(sources: readonly Source[], opts: LoadOptions = {}, 
   });
   return out;
 }
+
+/** The job that keeps whole documents (for commands that need every unit). */
+export function wholeDocument(d: SpeechDocument): SpeechDocument {
+  return d;
+}

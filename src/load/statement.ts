@@ -164,7 +164,8 @@ function readHeader(lines: { n: number; text: string }[], fileCountry: Country |
       } else mode = 'by';
       continue;
     }
-    const occ = OCCASION.exec(fixed);
+    if (/\b(?:avenue|street|suite|tel\.?|fax|floor|n\.\s?y\.?)\b|@|www\./i.test(fixed)) continue;
+    const occ = OCCASION.exec(fixed) ?? /^(?:the\s+)(.*\b(?:debate|session|dialogue|meeting|summit|conference)\b.*)$/i.exec(fixed);
     if (occ && (mode === 'by' || mode === 'none')) {
       occasion = occasion ? `${occasion} ${fixed}` : (occ[1] as string);
       mode = 'occasion';

@@ -1,6 +1,6 @@
 /** How units, documents and speakers look in JSON and in tables. */
 
-import { turnCount, type UnitRow } from '../analyze/units.js';
+import { summarizeDocument, type UnitRow } from '../analyze/units.js';
 import type { SpeechDocument, Speaker } from '../model/types.js';
 
 /** "Pierce (United Kingdom)", "Delegation of Kazakhstan", "President (Viet Nam)". */
@@ -32,21 +32,7 @@ export function unitJson(r: UnitRow): Record<string, unknown> {
 
 /** A document as a JSON record, without its units. */
 export function documentJson(d: SpeechDocument): Record<string, unknown> {
-  const kinds: Record<string, number> = {};
-  for (const u of d.units) kinds[u.kind] = (kinds[u.kind] ?? 0) + 1;
-  return {
-    id: d.id,
-    file: d.file,
-    kind: d.kind,
-    encoding: d.encoding,
-    meeting: d.meeting,
-    speaker: d.speaker,
-    lines: d.lines,
-    turns: turnCount(d),
-    units: kinds,
-    meta: d.meta,
-    dropped: d.dropped.length,
-  };
+  return { ...summarizeDocument(d), meta: d.meta };
 }
 
 /** The corpus block of the envelope. */

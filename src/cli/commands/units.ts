@@ -1,7 +1,7 @@
 /** `speeches units`: the documents split into meeting › speaker turn › paragraph units, with provenance. */
 
 import type { Command } from 'commander';
-import { listUnits, turnCount, type UnitRow } from '../../analyze/units.js';
+import { listUnits, turnCount, type DocumentSummary, type UnitRow } from '../../analyze/units.js';
 import type { SpeechDocument } from '../../model/types.js';
 import { envelope, toJson, toNdjson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
@@ -11,6 +11,7 @@ import { addOptions, INPUT_OPTIONS } from '../options.js';
 
 interface UnitsOptions extends CommonOptions {
   dropped?: boolean;
+  summary?: boolean;
 }
 
 /** Register the command. */
@@ -28,10 +29,18 @@ export function unitsCommand(program: Command): void {
   speeches units seeds/003_0eda7931006bc30a.txt --dropped
 `,
     );
-  addOptions(cmd, ['json', 'ndjson', 'dropped', ...INPUT_OPTIONS]);
-  cmd.action((inputs: string[], opts: UnitsOptions) => {
+  addOptions(cmd, ['json', 'ndjson', 'dropped', 'summary', ...INPUT_OPTIONS]);
+  cmd.action(async (inputs: string[], opts: UnitsOptions) => {
     const run = new Run(opts);
-    const corpus = run.load(inputs);
+    if (opts.summary) {
+      const { values } = await run.loadWith<DocumentSummary>(inputs, {
+        module: new URL('../../analyze/units.js', import.meta.url).href,
+        fn: 'summarizeDocument',
+      });
+      run.out(renderSummary(run, values, opts));
+      return;
+    }
+    const corpus = await run.load(inputs);
     const rows = listUnits(corpus.documents, { allUnits: Boolean(opts.allUnits) });
     run.out(render(run, corpus.documents, rows, opts));
   });
@@ -78,6 +87,42 @@ function render(run: Run, documents: readonly SpeechDocument[], rows: readonly U
   );
   const turns = documents.reduce((a, d) => a + turnCount(d), 0);
   return `${table}\n${chalk.dim(`${plural(rows.length, 'unit')}, ${plural(turns, 'turn')}, ${plural(documents.length, 'document')}`)}`;
+}
+
+function renderSummary(run: Run, docs: readonly DocumentSummary[], opts: UnitsOptions): string {
+  if (opts.ndjson) return toNdjson(docs);
+  const totals = {
+    documents: docs.length,
+    units: docs.reduce((a, d) => a + (d.units.content ?? 0), 0),
+    words: docs.reduce((a, d) => a + d.words, 0),
+  };
+  if (opts.json) return toJson(envelope('units', { summary: true, kind: opts.kind ?? 'auto' }, totals, { documents: docs }, []));
+  const table = renderTable(
+    [
+      { header: 'doc', shrink: true, min: 14 },
+      { header: 'kind' },
+      { header: 'meeting', shrink: true, min: 12, weight: 2 },
+      { header: 'speaker', shrink: true, min: 16, weight: 2 },
+      { header: 'date' },
+      { header: 'turns', align: 'right' },
+      { header: '¶', align: 'right' },
+      { header: 'words', align: 'right' },
+      { header: 'dropped', align: 'right' },
+    ],
+    docs.map((d) => [
+      shortName(d.file),
+      d.kind,
+      d.meeting.symbol ?? d.meeting.title ?? '',
+      d.speaker ? speakerLabel(d.speaker) : '',
+      d.meeting.date ?? '',
+      String(d.turns),
+      String(d.units.content ?? 0),
+      String(d.words),
+      String(d.dropped),
+    ]),
+    run.style,
+  );
+  return `${table}\n${run.style.chalk.dim(`${plural(totals.documents, 'document')}, ${plural(totals.units, 'content unit')}, ${plural(totals.words, 'word')}`)}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: speed and memory of the built CLI over the whole General Debate corpus (9,210
+ * speeches, 1970–2024), as ratios to `LC_ALL=C.UTF-8 wc -w` over the same files in the same run.
+ */
+
+import { join } from 'node:path';
+import { fullCorpus, listFiles, REPO } from './corpus.js';
+import { best, type Measurement } from './measure.js';
+
+interface Case {
+  name: string;
+  args: string[];
+  /** Target, as a multiple of `wc -w`. */
+  target?: number;
+  targetMB?: number;
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const only = process.argv.slice(2);
+
+const dir = await fullCorpus();
+const files = listFiles(dir);
+process.stderr.write(`corpus: ${files.length} files in ${dir}\n`);
+
+const bin = join(REPO, 'bin/speeches.js');
+const cases: Case[] = [
+  { name: 'units --summary (load + segment)', args: ['units', dir, '--summary', '--json'], target: 4, targetMB: 1024 },
+];
+
+const wc = await best(runs, 'sh', ['-c', `find "${dir}" -name '*.txt' -print0 | LC_ALL=C.UTF-8 xargs -0 wc -w | tail -n 1`]);
+const rows: string[][] = [['case', 'seconds', '× wc -w', 'target', 'peak MB', 'verdict']];
+rows.push(['wc -w (baseline)', wc.seconds.toFixed(2), '1.0', '', fmt(wc.peakMB), '']);
+let failed = false;
+for (const c of cases) {
+  if (only.length && !only.some((o) => c.name.includes(o))) continue;
+  const m: Measurement = await best(runs, process.execPath, [bin, ...c.args]);
+  const ratio = m.seconds / wc.seconds;
+  const ok = (c.target === undefined || ratio <= c.target) && (c.targetMB === undefined || (m.peakMB ?? 0) <= c.targetMB);
+  failed ||= !ok;
+  rows.push([c.name, m.seconds.toFixed(2), ratio.toFixed(1), c.target ? `≤ ${c.target}×` : '', fmt(m.peakMB), ok ? 'ok' : 'MISSED']);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+for (const r of rows) process.stdout.write(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + '\n');
+process.stdout.write(`(best of ${runs} runs; ${files.length} files; node ${process.version})\n`);
+process.exitCode = failed ? 1 : 0;
+
+function fmt(mb: number | null): string {
+  return mb === null ? '?' : mb.toFixed(0);
+}
