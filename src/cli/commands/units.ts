@@ -58,11 +58,14 @@ function render(run: Run, documents: readonly SpeechDocument[], rows: readonly U
   }
   const { chalk } = run.style;
   if (opts.dropped) {
-    return renderTable(
-      [{ header: 'file', shrink: true, min: 12 }, { header: 'line', align: 'right' }, { header: 'reason' }, { header: 'text', shrink: true }],
-      documents.flatMap((d) => d.dropped.map((x) => [d.file, String(x.line), x.reason, JSON.stringify(x.text)])),
+    const shown = documents.flatMap((d) => d.dropped.filter((x) => x.reason !== 'blank').map((x) => [d.file, String(x.line), x.reason, JSON.stringify(x.text)]));
+    const blanks = documents.reduce((a, d) => a + d.dropped.filter((x) => x.reason === 'blank').length, 0);
+    const table = renderTable(
+      [{ header: 'file', shrink: true, min: 12 }, { header: 'line', align: 'right' }, { header: 'reason' }, { header: 'text', shrink: true, weight: 2 }],
+      shown,
       run.style,
     );
+    return `${table}\n${chalk.dim(`${plural(shown.length, 'dropped line')} listed; ${plural(blanks, 'blank line')} not listed`)}`;
   }
   const table = renderTable(
     [
