@@ -133,9 +133,10 @@ export class DocBuilder {
         let text = para.text;
         let number: string | null = null;
         if (args.paragraphNumbers) {
-          const m = /^(\d{1,3})\s*[.:]\s*(?::\s+)?/.exec(text);
+          // "353.\t333. The position…": the corpus's number, then the record's own; both are kept.
+          const m = /^(\d{1,3})\s*[.:]\s*(?::\s+)?(?:(\d{1,3})\.\s+)?/.exec(text);
           if (m && m[0].length < text.length) {
-            number = m[1] as string;
+            number = m[2] ? `${m[1]} ${m[2]}` : (m[1] as string);
             text = text.slice(m[0].length);
           }
         }

@@ -5,7 +5,25 @@ export type Decoded =
   | { ok: false; reason: string; hint?: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Node 20's TextDecoder('windows-1252') reads 0x80–0x9F as Latin-1 control characters; these are the
+// characters Windows-1252 puts there (the five unassigned bytes stay as their C1 code points).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decode Windows-1252: ASCII and Latin-1 as they are, 0x80–0x9F through the table. */
+export function decodeCp1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    chunk += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
+}
 
 /** Decode a file's bytes, choosing the encoding from BOMs, NUL patterns and UTF-8 validity. */
 export function decodeBytes(bytes: Uint8Array): Decoded {
@@ -32,7 +50,7 @@ function fromUtf8(bytes: Uint8Array, encoding: string): Decoded {
   try {
     return { ok: true, text: utf8.decode(bytes), encoding };
   } catch {
-    const text = cp1252.decode(bytes);
+    const text = decodeCp1252(bytes);
     if (looksBinary(text)) return { ok: false, reason: 'is a binary file, not text', hint: 'give a .txt or .md file' };
     return { ok: true, text, encoding: 'windows-1252', warning: 'not valid UTF-8; read as Windows-1252' };
   }

@@ -6,8 +6,8 @@ import { DocBuilder } from './builder.js';
 import { findCountry } from './countries.js';
 import { yearOf } from './dates.js';
 import { dropFurniture } from './furniture.js';
-import { readFrontMatter, stripMarkdown, type FrontMatter } from './markdown.js';
-import { looksLikeMeeting, parseMeeting } from './meeting.js';
+import { isMarkupOnly, readFrontMatter, stripMarkdown, type FrontMatter } from './markdown.js';
+import { coverAgendaLines, looksLikeMeeting, parseMeeting } from './meeting.js';
 import { normalizeText } from './normalize.js';
 import { measureLayout } from './paragraphs.js';
 import { looksLikeStatement, parseStatement } from './statement.js';
@@ -36,7 +36,7 @@ export function parseDocument(args: ParseArgs): SpeechDocument {
   const ungdName = parseUngdName(base);
   const kind = args.kind ?? detectKind(body, isMarkdown, ungdName !== null);
 
-  const transparent = dropFurniture(b);
+  const transparent = dropFurniture(b, 1, kind === 'meeting' ? coverAgendaLines(lines) : []);
   let meeting: Partial<Meeting> = {};
   let speaker: Speaker | null = null;
   switch (kind) {
@@ -108,7 +108,8 @@ function parsePlain(
     } else if (/^(?:[=*_~-]\s*){3,}$/.test(raw)) {
       b.drop(i, 'separator');
       b.addBreak(turn, 'strong');
-    } else if (!text) {
+    } else if (!text || (isMarkdown && isMarkupOnly(raw))) {
+      b.addBreak(turn, 'strong');
       b.drop(i, 'markup');
     } else {
       if (isMarkdown && /^#{1,6}\s/.test(raw)) b.addBreak(turn, 'strong');

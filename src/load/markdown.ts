@@ -54,5 +54,7 @@ export function stripMarkdown(line: string): string {
 /** Whether a line is only markup: a rule, a table rule, an image, an HTML tag. */
 export function isMarkupOnly(line: string): boolean {
   const t = line.trim();
-  return t !== '' && stripMarkdown(t) === '';
+  if (t === '') return false;
+  if (/^(?:[-*_]\s*){3,}$/.test(t) || (/^\|?[\s:|-]+\|?$/.test(t) && t.includes('-'))) return true;
+  return stripMarkdown(t) === '';
 }

@@ -23,6 +23,22 @@ export function looksLikeMeeting(lines: readonly string[]): boolean {
   return parseLabel(text, lines[first + 1]) !== null;
 }
 
+/** The agenda lines of a record's cover page: they repeat as running headers at the top of later pages. */
+export function coverAgendaLines(lines: readonly string[]): string[] {
+  const limit = Math.min(lines.length, 150);
+  for (let i = 0; i < limit; i++) {
+    if ((lines[i] as string).trim() !== 'Agenda') continue;
+    const out: string[] = [];
+    for (let j = i + 1; j < limit; j++) {
+      const t = (lines[j] as string).trim();
+      if (!t || /^This record contains/.test(t)) break;
+      out.push(t);
+    }
+    return out;
+  }
+  return [];
+}
+
 /** Parse a meeting record into turns. */
 export function parseMeeting(b: DocBuilder, transparent: ReadonlySet<number>): { meeting: Partial<Meeting> } {
   const cover = parseCover(b);
@@ -58,7 +74,9 @@ export function parseMeeting(b: DocBuilder, transparent: ReadonlySet<number>): {
     }
     const language = parseLanguageLine(text);
     if (language && turn) {
+      // The interpretation changes here: the text after it is a new paragraph in the new language.
       turn.languages.push({ line: i + 1, language });
+      b.addBreak(turn, 'strong');
       b.markMeta(i, 'speaker-label');
       continue;
     }

@@ -119,7 +119,8 @@ export function buildParagraphs(items: readonly Item[], layout: Layout): RawPara
 
 /** Inside a run of lines with no blank between them: is there a paragraph boundary before `next`? */
 function breaksWithinRun(prev: TextLine, next: TextLine, layout: Layout): boolean {
-  if (layout.perLine) return true;
+  // One paragraph a line, except where a line plainly runs on into the next ("…has mandated me" / "to convey…").
+  if (layout.perLine) return endsSentence(prev.text) || !STARTS_LOWER.test(next.text);
   if (NUMBERED.test(next.text) && /^\d{1,3}\s*[.:]\t|^\d{1,3}\.\s{2,}/.test(next.text)) return true;
   if (!endsSentence(prev.text) || !STARTS_NEW.test(next.text)) return false;
   // A line that ends a sentence and leaves room for the next line's first word was ended on purpose.

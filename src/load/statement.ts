@@ -34,7 +34,7 @@ const ADDRESS = new RegExp(`^(?:and\\s+)?(?:${ADDRESS_FORMS.join('|')})(?:\\s+of
 /** A line made only of forms of address: "Mr. President,", "Excellencies, Ladies and gentlemen,". */
 export function isSalutation(line: string): boolean {
   const t = line.trim();
-  if (!t || t.length > 160 || !/[,:;!]$|^[^.]*$/.test(t) || /[.?]$/.test(t)) return false;
+  if (!t || t.length > 160 || /[.?]$/.test(t)) return false;
   const parts = t
     .replace(/[,:;!]$/, '')
     .split(/\s*[,;]\s*|\s+and\s+(?=distinguished|dear|ladies|excellenc|heads|my\s)/i)

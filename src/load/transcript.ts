@@ -47,11 +47,13 @@ export function parseTranscript(b: DocBuilder, transparent: ReadonlySet<number>)
     }
     const heading = /^#\s+(.+)$/.exec(raw);
     if (heading && !meeting.title) {
+      if (turn) b.addBreak(turn, 'strong');
       readHeading(heading[1] as string, meeting);
       b.markMeta(i, 'heading');
       continue;
     }
     if (isMarkupOnly(raw)) {
+      if (turn) b.addBreak(turn, 'strong');
       b.drop(i, 'markup');
       continue;
     }
