@@ -1,0 +1,124 @@
+/**
+ * Language detection among the six UN languages: script first (Arabic, Han/kana, Cyrillic), then for
+ * Latin script the rate of a few function words that are frequent in one of en/fr/es and rare in the
+ * others. Looks at the first 20,000 characters only.
+ */
+
+import { Cls, clsAt } from './chars.js';
+import type { Lang } from './types.js';
+
+const SAMPLE = 20_000;
+
+/* Function words that tell en, fr and es apart (shared ones such as "la", "que", "en", "de" left out). */
+const MARKERS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
+  en: new Set(['the', 'of', 'and', 'to', 'is', 'that', 'for', 'it', 'with', 'as', 'on', 'be', 'this', 'are', 'we', 'our', 'by', 'has', 'have', 'will', 'which', 'its', 'from', 'not', 'in']),
+  fr: new Set(['le', 'les', 'des', 'et', 'est', 'du', 'qui', 'dans', 'pour', 'une', 'sur', 'nous', 'pas', 'au', 'aux', 'ce', 'cette', 'sont', 'avec', 'notre', 'nos', 'par', 'être', 'leur', 'ont', 'été', 'ne', 'mais', 'ou']),
+  es: new Set(['el', 'los', 'las', 'del', 'y', 'por', 'para', 'con', 'una', 'es', 'su', 'al', 'como', 'nuestro', 'nuestra', 'sus', 'lo', 'más', 'pero', 'este', 'esta', 'son', 'ha', 'han']),
+};
+
+/* Words shared by French and Spanish: evidence against English. */
+const ROMANCE: ReadonlySet<string> = new Set(['de', 'la', 'que', 'en', 'un']);
+const FR_CHARS = 'èêçàùûôîëïœÈÊÇÀ';
+const RE_FR_ES_CHARS = /[èêçàùûôîëïœÈÊÇÀñáíóú¿¡ÑÁÍÓÚ]/g;
+
+const RE_FR_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]$/;
+
+function isApos(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const k = clsAt(text, i);
+  return k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased;
+}
+
+/** The language of a text among en, fr, es, ru, ar, zh ('en' when there is nothing to go by). */
+export function detectLang(text: string): Lang {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  let arabic = 0;
+  let han = 0;
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if ((i & 1023) === 1023) {
+      // enough letters and one script far ahead of the others: stop counting
+      const sum = arabic + han + cyrillic + latin;
+      const most = Math.max(arabic, han * 3, cyrillic, latin);
+      if (sum >= 1000 && most >= 0.9 * sum) break;
+    }
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+    } else if (c >= 0xc0 && c <= 0x24f) latin++;
+    else if (c >= 0x400 && c <= 0x52f) cyrillic++;
+    else if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) arabic++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff)) han++;
+  }
+  const letters = arabic + han + cyrillic + latin;
+  if (letters === 0) return 'en';
+  // Han characters carry a word each, so weigh them up against alphabetic letters.
+  const scores: [Lang, number][] = [
+    ['zh', han * 3],
+    ['ar', arabic],
+    ['ru', cyrillic],
+    ['en', latin],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  const top = scores[0]!;
+  if (top[0] !== 'en') return top[0];
+
+  const counts = { en: 0, fr: 0, es: 0 };
+  let romance = 0;
+  // Walk the words by hand: only short words can be markers, so only those are sliced and lowercased.
+  // Stop early once one language leads clearly.
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterAt(sample, i)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let apos = -1;
+    while (i < n) {
+      if (isLetterAt(sample, i)) i++;
+      else if (apos < 0 && isApos(sample.charCodeAt(i)) && i + 1 < n && isLetterAt(sample, i + 1)) {
+        apos = i - s;
+        i++;
+      } else break;
+    }
+    if (apos > 0 && apos <= 7) {
+      if (RE_FR_ELISION.test(sample.slice(s, s + apos + 1).toLowerCase())) counts.fr++;
+      continue;
+    }
+    if (i - s > 7) continue;
+    const w = sample.slice(s, i).toLowerCase();
+    if (MARKERS.en.has(w)) counts.en++;
+    if (MARKERS.fr.has(w)) counts.fr++;
+    if (MARKERS.es.has(w)) counts.es++;
+    if (ROMANCE.has(w)) romance++;
+    const total = counts.en + counts.fr + counts.es;
+    if (total >= 60) {
+      const a = Math.max(counts.en, counts.fr, counts.es);
+      if (a * 4 >= total * 3) break; // one language has three quarters of the hits
+    }
+  }
+  const scanned = sample.slice(0, i);
+  // Letters only one of French and Spanish uses: a tie-breaker that matters in short texts.
+  let frChars = 0;
+  let esChars = 0;
+  for (const m of scanned.matchAll(RE_FR_ES_CHARS)) {
+    if (FR_CHARS.includes(m[0])) frChars++;
+    else esChars++;
+  }
+  counts.fr += frChars * 0.5;
+  counts.es += esChars * 0.5;
+  if (romance > counts.en) counts.en = 0;
+  if (romance > 0 && counts.en === 0 && counts.fr === counts.es) {
+    // nothing else to go by ("La situation en Libye"): é is far commoner in French than in Spanish
+    return scanned.includes('é') ? 'fr' : 'es';
+  }
+  if (counts.fr > counts.en && counts.fr >= counts.es) return 'fr';
+  if (counts.es > counts.en && counts.es > counts.fr) return 'es';
+  return 'en';
+}

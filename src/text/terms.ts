@@ -1,0 +1,297 @@
+/**
+ * The term pipeline, the hot path over the whole corpus: tokenize → lowercase caps headings → join
+ * compounds and aliases → flag stopwords and numbers → stem. Stopwords stay in the stream, flagged;
+ * clause punctuation becomes a `null` gap between terms; sentence ends split the arrays.
+ *
+ * Everything that depends only on a token's surface form and the options (norm, stop flag, stem,
+ * compound start, French elision) is computed once per type and kept in a per-language cache inside the
+ * prepared pipeline, so the per-token work is a slice, a Map lookup and one TermOcc.
+ *
+ * French elision: in French text a token such as "l'Organisation" or "qu'il" is split into the elided
+ * word ("l'", a stopword unless stopwords are off) and the rest ("organisation"), each with its own
+ * offsets. Compounds are matched on whole tokens first ("Côte d'Ivoire", "droits de l'homme"), and a
+ * compound may start after an elision ("l'Assemblée générale" → "l'" + "assemblée générale").
+ */
+
+import { buildTrie, type TrieNode } from './compounds.js';
+import { detectLang } from './lang.js';
+import { stemmerFor, type Stemmer } from './natural.js';
+import { analyzeType } from './normalize.js';
+import { stopwordSet } from './stopwords.js';
+import { hashRange, SurfaceTable } from './surface-table.js';
+import { isCapsHeading, scanTokens, TF_GAP_BEFORE, TF_SENT_START, TokenBuffer } from './tokenize.js';
+import type { Lang, TermOcc, TermOptions, TermStream } from './types.js';
+
+/** Per-type facts for one language and set of options. */
+interface Entry {
+  norm: string;
+  lower: string;
+  caps: boolean;
+  letters: boolean;
+  /** The TermOcc fields for this token when it stands alone. */
+  term: string;
+  stop: boolean;
+  number: boolean;
+  /** The trie node reached by this token from the root, when a compound or alias starts with it. */
+  trie: TrieNode | null;
+  /** The same token lowercased, for caps headings (made on first need). */
+  lowerEntry: Entry | null;
+  /** French elision: the length of the elided part in the surface ("l'" = 2) and the rest's entry. */
+  elisionLen: number;
+  elisionTerm: string;
+  rest: Entry | null;
+}
+
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['\u2019](?=[\p{L}])/iu;
+
+/** Caches and settings of one language within a prepared pipeline. */
+class LangState {
+  readonly table = new SurfaceTable<Entry>();
+  readonly stemCache = new Map<string, string>();
+  readonly stops: ReadonlySet<string>;
+  readonly stemmer: Stemmer | null;
+  readonly trie: TrieNode | null;
+  /** Alias expansions: trie node → the entries of its words. */
+  readonly expansions = new Map<TrieNode, Entry[]>();
+
+  constructor(
+    readonly lang: Lang,
+    readonly opts: TermOptions,
+  ) {
+    this.stops = stopwordSet(lang, opts);
+    this.stemmer = opts.stem ? stemmerFor(lang) : null;
+    this.trie = opts.compounds ? buildTrie(lang, opts.extraCompounds) : null;
+  }
+
+  /** The entry of the token text[s, e), made once per surface form. */
+  at(text: string, s: number, e: number): Entry {
+    const h = hashRange(text, s, e);
+    let ent = this.table.get(text, s, e, h);
+    if (ent === undefined) {
+      // A long run can meet millions of types; start over rather than grow without bound.
+      if (this.table.size >= 2_000_000) this.table.clear();
+      const surface = text.slice(s, e);
+      ent = this.make(surface);
+      this.table.add(surface, h, ent);
+    }
+    return ent;
+  }
+
+  /** The entry of a surface form. */
+  get(surface: string): Entry {
+    return this.at(surface, 0, surface.length);
+  }
+
+  private make(surface: string): Entry {
+    const t = analyzeType(surface);
+    let term = t.norm;
+    let stop = false;
+    let number = false;
+    if (t.number) number = !this.opts.numbers;
+    else {
+      stop = this.stops.has(t.norm);
+      if (!stop && this.stemmer !== null && !t.caps) {
+        if (t.norm !== t.lower) {
+          // plural acronym ("SDGs"): its stem is the acronym
+          term = t.norm.slice(0, -1);
+        } else {
+          let s = this.stemCache.get(t.norm);
+          if (s === undefined) {
+            s = this.stemmer(t.norm);
+            this.stemCache.set(t.norm, s);
+          }
+          term = s;
+        }
+      }
+    }
+    let trie: TrieNode | null = null;
+    const root = this.trie;
+    if (root !== null && root.next !== null) {
+      trie = root.next.get(t.norm) ?? (t.lower !== t.norm ? root.next.get(t.lower) : undefined) ?? null;
+    }
+    const e: Entry = {
+      norm: t.norm,
+      lower: t.lower,
+      caps: t.caps,
+      letters: t.letters,
+      term,
+      stop,
+      number,
+      trie,
+      lowerEntry: null,
+      elisionLen: 0,
+      elisionTerm: '',
+      rest: null,
+    };
+    if (this.lang === 'fr' && !t.number) {
+      const m = ELISION.exec(surface);
+      if (m !== null && m[0].length < surface.length) {
+        e.elisionLen = m[0].length;
+        e.elisionTerm = m[0].slice(0, -1).toLowerCase() + "'";
+        e.rest = this.get(surface.slice(m[0].length));
+      }
+    }
+    return e;
+  }
+
+  /** The entry a caps token takes in a caps heading. */
+  lowerOf(e: Entry): Entry {
+    e.lowerEntry ??= this.get(e.lower);
+    return e.lowerEntry;
+  }
+
+  /** The entries an alias node expands to. */
+  expansion(node: TrieNode): Entry[] {
+    let ents = this.expansions.get(node);
+    if (ents === undefined) {
+      ents = (node.expand ?? []).map((w) => this.get(w));
+      this.expansions.set(node, ents);
+    }
+    return ents;
+  }
+}
+
+/** Turns a unit's text into its term stream; `lang` skips detection (detect once per document). */
+export type TermPipeline = (text: string, lang?: Lang) => TermStream;
+
+/**
+ * Prepare the term pipeline for a set of options: stopword sets, stemmer, compound trie and caches are
+ * made once (per language, on first use) and reused for every text.
+ */
+export function prepareTerms(opts: TermOptions): TermPipeline {
+  const states = new Map<Lang, LangState>();
+  const buf = new TokenBuffer();
+  let ents: Entry[] = [];
+  let sentCaps = new Uint8Array(0);
+  const elisionStop = opts.stopwords !== 'none';
+
+  return (text: string, lang?: Lang): TermStream => {
+    const l: Lang = lang ?? (opts.lang === 'auto' ? detectLang(text) : opts.lang);
+    let st = states.get(l);
+    if (st === undefined) {
+      st = new LangState(l, opts);
+      states.set(l, st);
+    }
+    scanTokens(text, buf);
+    const n = buf.n;
+    const starts = buf.start;
+    const ends = buf.end;
+    const flags = buf.flags;
+    if (ents.length < n) {
+      ents = new Array<Entry>(n * 2);
+      sentCaps = new Uint8Array(n * 2);
+    }
+    // look up every token; note which sentences have a word in capitals (most have none)
+    let sentStart = 0;
+    for (let j = 0; j < n; j++) {
+      const e = st.at(text, starts[j]!, ends[j]!);
+      ents[j] = e;
+      if ((flags[j]! & TF_SENT_START) !== 0) {
+        sentStart = j;
+        sentCaps[j] = 0;
+      }
+      if (e.caps) sentCaps[sentStart] = 1;
+    }
+
+    const sentences: (TermOcc | null)[][] = [];
+    let j = 0;
+    while (j < n) {
+      let k = j + 1;
+      while (k < n && (flags[k]! & TF_SENT_START) === 0) k++;
+
+      if (sentCaps[j] !== 0) {
+        // caps heading: lowercase its capitalised words
+        let words = 0;
+        let caps = 0;
+        let capsLong = 0;
+        for (let t = j; t < k; t++) {
+          const e = ents[t]!;
+          if (e.letters) {
+            words++;
+            if (e.caps) {
+              caps++;
+              if (e.norm.length >= 4) capsLong++;
+            }
+          }
+        }
+        if (isCapsHeading(words, caps, capsLong)) {
+          for (let t = j; t < k; t++) {
+            const e = ents[t]!;
+            if (e.caps) ents[t] = st.lowerOf(e);
+          }
+        }
+      }
+
+      const out: (TermOcc | null)[] = [];
+      for (let t = j; t < k; t++) {
+        // a gap between two terms (the first token of a sentence never has the flag)
+        if ((flags[t]! & TF_GAP_BEFORE) !== 0) out.push(null);
+        const e = ents[t]!;
+        const s = starts[t]!;
+
+        // compounds and aliases: longest match from this token
+        let first = e.trie;
+        let skip = 0; // elided part before the compound
+        if (first === null && e.rest !== null && e.rest.trie !== null) {
+          first = e.rest.trie;
+          skip = e.elisionLen;
+        }
+        if (first !== null) {
+          let best: TrieNode | null = first.term !== null || first.expand !== null ? first : null;
+          let bestEnd = t;
+          let node = first;
+          for (let u = t + 1; u < k && node.next !== null; u++) {
+            if ((flags[u]! & TF_GAP_BEFORE) !== 0) break;
+            const eu = ents[u]!;
+            const nx = node.next.get(eu.norm) ?? (eu.lower !== eu.norm ? node.next.get(eu.lower) : undefined);
+            if (nx === undefined) break;
+            node = nx;
+            if (node.term !== null || node.expand !== null) {
+              best = node;
+              bestEnd = u;
+            }
+          }
+          if (best !== null) {
+            if (skip > 0) out.push({ term: e.elisionTerm, start: s, end: s + skip, stop: elisionStop, number: false });
+            const cs = s + skip;
+            const ce = ends[bestEnd]!;
+            // a compound is a stopword only if the user listed it (--stopwords-file "united nations")
+            if (best.term !== null) out.push({ term: best.term, start: cs, end: ce, stop: st.stops.has(best.term), number: false });
+            else {
+              for (const x of st.expansion(best)) out.push({ term: x.term, start: cs, end: ce, stop: x.stop, number: x.number });
+            }
+            t = bestEnd;
+            continue;
+          }
+        }
+
+        if (e.rest !== null) {
+          const r = e.rest;
+          const m = s + e.elisionLen;
+          out.push({ term: e.elisionTerm, start: s, end: m, stop: elisionStop, number: false });
+          out.push({ term: r.term, start: m, end: ends[t]!, stop: r.stop, number: r.number });
+        } else {
+          out.push({ term: e.term, start: s, end: ends[t]!, stop: e.stop, number: e.number });
+        }
+      }
+      if (out.length > 0) sentences.push(out);
+      j = k;
+    }
+    return { lang: l, sentences };
+  };
+}
+
+const preparedFor = new WeakMap<TermOptions, TermPipeline>();
+
+/**
+ * Turn one text into its term stream. The pipeline is prepared once per options object (kept while the
+ * object lives), so calling this in a loop with the same options is as fast as `prepareTerms`.
+ */
+export function termStream(text: string, opts: TermOptions, lang?: Lang): TermStream {
+  let p = preparedFor.get(opts);
+  if (p === undefined) {
+    p = prepareTerms(opts);
+    preparedFor.set(opts, p);
+  }
+  return p(text, lang);
+}

@@ -1,0 +1,304 @@
+/**
+ * Our tokenizer. One pass over the UTF-16 code units with a class table (see chars.ts); no regular
+ * expression per token. Words are runs of letters, marks and digits; an apostrophe (' ’) or hyphen
+ * (- U+2010 U+2011) joins two such runs ("capacity-building", "d'Ivoire", "aujourd'hui"); '.' and ','
+ * join digits ("1.5", "1,000"); single letters with dots make one token ("U.N.", "e.g.", "H.E.").
+ * Runs of scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) go to Intl.Segmenter,
+ * and only those runs. Sentence ends come from boundaries.ts; clause punctuation becomes a gap flag on
+ * the next token.
+ *
+ * Case folding (normalize.ts): acronyms keep their case, other words are lowercased, but in an all-caps
+ * sentence (a heading such as "THE PRESIDENT OF THE COUNCIL") every word is lowercased. A sentence is a
+ * caps heading when it has ≥ 4 word tokens and more than half are in capitals, or 2–3 word tokens all in
+ * capitals with at least two of ≥ 4 letters ("GENERAL DEBATE"; "UN NATO" stays acronyms).
+ */
+
+import { Cls, CLS_TABLE, clsAt, clsOf, cpLen } from './chars.js';
+import { analyzeType, type TypeInfo } from './normalize.js';
+import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
+import { hashRange, SurfaceTable } from './surface-table.js';
+import type { Token } from './types.js';
+
+/** Token flags in a `TokenBuffer`. */
+export const TF_GAP_BEFORE = 1;
+export const TF_SENT_START = 2;
+
+/** The tokens of one text as parallel arrays, reused between texts to spare allocations. */
+export class TokenBuffer {
+  n = 0;
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  /** Offsets where a sentence break was found (after the terminator and closers, or after a blank line). */
+  breaks: number[] = [];
+
+  /** Appends a token [s, e) with its flags. */
+  push(s: number, e: number, f: number): void {
+    if (this.n === this.start.length) this.grow();
+    const k = this.n++;
+    this.start[k] = s;
+    this.end[k] = e;
+    this.flags[k] = f;
+  }
+
+  private grow(): void {
+    const cap = this.start.length * 2;
+    const st = new Int32Array(cap);
+    st.set(this.start);
+    this.start = st;
+    const en = new Int32Array(cap);
+    en.set(this.end);
+    this.end = en;
+    const fl = new Uint8Array(cap);
+    fl.set(this.flags);
+    this.flags = fl;
+  }
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+function isWordOrJoinable(k: Cls): boolean {
+  return k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased || k === Cls.Digit || k === Cls.Mark;
+}
+
+/** End of the word starting at i (a letter, digit or mark). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  const table = CLS_TABLE;
+  let j = i;
+  for (;;) {
+    // a run of word characters (Lower..Mark); the table read is inlined for speed
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c < 0xd800 || c > 0xdfff) {
+        let k = table[c]!;
+        if (k === 0) k = clsOf(c);
+        if (k >= Cls.Lower && k <= Cls.Mark) j++;
+        else break;
+      } else {
+        const k = clsAt(text, j);
+        if (k >= Cls.Lower && k <= Cls.Mark) j += cpLen(text, j);
+        else break;
+      }
+    }
+    if (j + 1 >= n) return j;
+    const k = clsAt(text, j);
+    if (k === Cls.Apos || k === Cls.Hyphen || k === Cls.Joiner) {
+      if (isWordOrJoinable(clsAt(text, j + 1))) {
+        j++;
+        continue;
+      }
+      return j;
+    }
+    if (k === Cls.Dot || k === Cls.Comma) {
+      // 1.5, 1,000: a digit on both sides
+      if (clsAt(text, j - 1) === Cls.Digit && clsAt(text, j + 1) === Cls.Digit) {
+        j++;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+/** If a single letter at [i, e) starts a dotted abbreviation (U.N., e.g.), its end after the last dot. */
+function dottedEnd(text: string, i: number, e: number): number {
+  const n = text.length;
+  if (e >= n || text.charCodeAt(e) !== 0x2e) return -1;
+  let k = e;
+  let pairs = 1;
+  // pattern: L . L . (L .)*  — each L one letter (with marks)
+  while (k + 1 < n && text.charCodeAt(k) === 0x2e) {
+    const a = clsAt(text, k + 1);
+    if (!(a === Cls.Lower || a === Cls.Upper || a === Cls.Uncased)) break;
+    let m = k + 1 + cpLen(text, k + 1);
+    while (m < n && clsAt(text, m) === Cls.Mark) m++;
+    if (m < n && text.charCodeAt(m) === 0x2e) {
+      pairs++;
+      k = m;
+    } else break;
+  }
+  if (pairs < 2) return -1;
+  // k is at the last dot, which belongs to the token ("U.N."); "U.S.A" without it ends at "U.S."
+  return k + 1;
+}
+
+/**
+ * Scan `text` into `buf` (cleared first): token offsets, a gap flag when clause punctuation precedes a
+ * token within its sentence, and a sentence-start flag on each sentence's first token.
+ */
+export function scanTokens(text: string, buf: TokenBuffer): void {
+  buf.n = 0;
+  buf.breaks.length = 0;
+  const breaks = buf.breaks;
+  const n = text.length;
+  let pending = TF_SENT_START; // flags for the next token
+  let i = 0;
+  const table = CLS_TABLE;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let k: number = c < 0xd800 || c > 0xdfff ? table[c]! : clsAt(text, i);
+    if (k === 0) k = clsOf(c);
+    switch (k) {
+      case Cls.Space:
+        i++;
+        break;
+      case Cls.Lower:
+      case Cls.Upper:
+      case Cls.Uncased:
+      case Cls.Digit:
+      case Cls.Mark: {
+        const e = wordEnd(text, i);
+        if (e === i) {
+          i++;
+          break;
+        }
+        if (k !== Cls.Digit && k !== Cls.Mark && e - i <= 2) {
+          // a single letter (maybe with a mark) followed by '.': a dotted abbreviation?
+          let m = i + cpLen(text, i);
+          while (m < e && clsAt(text, m) === Cls.Mark) m++;
+          if (m === e) {
+            const d = dottedEnd(text, i, e);
+            if (d > 0) {
+              buf.push(i, d, pending);
+              pending = 0;
+              const b = sentenceEndAt(text, d - 1);
+              if (b >= 0) {
+                pending = TF_SENT_START;
+                breaks.push(b);
+                i = b;
+              } else i = d;
+              break;
+            }
+          }
+        }
+        buf.push(i, e, pending);
+        pending = 0;
+        i = e;
+        break;
+      }
+      case Cls.NoSpace: {
+        let e = i;
+        while (e < n) {
+          const kk = clsAt(text, e);
+          if (kk === Cls.NoSpace || kk === Cls.Mark) e += cpLen(text, e);
+          else break;
+        }
+        segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+        for (const seg of segmenter.segment(text.slice(i, e))) {
+          if (seg.isWordLike) {
+            buf.push(i + seg.index, i + seg.index + seg.segment.length, pending);
+            pending = 0;
+          }
+        }
+        i = e;
+        break;
+      }
+      case Cls.Dot:
+      case Cls.Term: {
+        const b = sentenceEndAt(text, i);
+        if (b >= 0) {
+          pending = TF_SENT_START;
+          breaks.push(b);
+          i = b;
+        } else i++;
+        break;
+      }
+      case Cls.Newline: {
+        const b = blankLineEndAt(text, i);
+        if (b >= 0) {
+          pending = TF_SENT_START;
+          breaks.push(i);
+          i = b;
+        } else i++;
+        break;
+      }
+      case Cls.Gap:
+      case Cls.Comma:
+      case Cls.Hyphen: // a hyphen outside a word is a dash
+        if (pending === 0) pending = TF_GAP_BEFORE;
+        i++;
+        break;
+      default:
+        // Other, a lone apostrophe, a lone surrogate
+        i += cpLen(text, i);
+    }
+  }
+}
+
+/** True when a sentence's word tokens make it an all-caps heading (see the module comment). */
+export function isCapsHeading(words: number, caps: number, capsLong: number): boolean {
+  if (words >= 4) return caps * 2 > words;
+  return words >= 2 && caps === words && capsLong >= 2;
+}
+
+const defaultCache = new SurfaceTable<TypeInfo>();
+
+/** The type analysis of text[s, e), from a bounded module-level cache. */
+function typeInfoAt(text: string, s: number, e: number): TypeInfo {
+  const h = hashRange(text, s, e);
+  let t = defaultCache.get(text, s, e, h);
+  if (t === undefined) {
+    if (defaultCache.size >= 500_000) defaultCache.clear();
+    const surface = text.slice(s, e);
+    t = analyzeType(surface);
+    defaultCache.add(surface, h, t);
+  }
+  return t;
+}
+
+/** The type analysis of a surface form (norm, lowercase form, caps, number), cached. */
+export function typeInfo(surface: string): TypeInfo {
+  return typeInfoAt(surface, 0, surface.length);
+}
+
+/** The normalised form of one word as the tokenizer would give it outside a caps heading. */
+export function normalizeWord(word: string): string {
+  return typeInfo(word).norm;
+}
+
+/** Tokenize a text: words and numbers with their offsets, norms and sentence numbers. */
+export function tokenize(text: string): Token[] {
+  const buf = new TokenBuffer();
+  scanTokens(text, buf);
+  const tokens: Token[] = [];
+  const infos: TypeInfo[] = [];
+  let sentence = -1;
+  let sentStartIdx = 0;
+  const finishSentence = (): void => {
+    let words = 0;
+    let caps = 0;
+    let capsLong = 0;
+    for (let j = sentStartIdx; j < tokens.length; j++) {
+      const t = infos[j]!;
+      if (t.letters) {
+        words++;
+        if (t.caps) {
+          caps++;
+          if (t.norm.length >= 4) capsLong++;
+        }
+      }
+    }
+    if (caps > 0 && isCapsHeading(words, caps, capsLong)) {
+      for (let j = sentStartIdx; j < tokens.length; j++) {
+        const t = infos[j]!;
+        if (t.caps) tokens[j]!.norm = t.lower;
+      }
+    }
+  };
+  for (let j = 0; j < buf.n; j++) {
+    const s = buf.start[j]!;
+    const e = buf.end[j]!;
+    if (buf.flags[j]! & TF_SENT_START) {
+      if (sentence >= 0) finishSentence();
+      sentence++;
+      sentStartIdx = tokens.length;
+    }
+    const t = typeInfoAt(text, s, e);
+    const surface = text.slice(s, e);
+    infos.push(t);
+    tokens.push({ surface, norm: t.norm, start: s, end: e, sentence, type: t.number ? 'number' : 'word' });
+  }
+  if (sentence >= 0) finishSentence();
+  return tokens;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import * as text from '../../src/text/index.js';
+
+describe('the text layer API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(text).sort()).toEqual(
+      [
+        'LANGS',
+        'detectLang',
+        'isStopword',
+        'languageStopwords',
+        'normalizeWord',
+        'prepareTerms',
+        'readCompoundFile',
+        'readWordFile',
+        'sentenceBounds',
+        'sentenceSpans',
+        'stemmerFor',
+        'stopwordSet',
+        'termStream',
+        'tokenize',
+        'unStopwords',
+      ].sort(),
+    );
+  });
+});
