@@ -245,46 +245,53 @@ function addGroup(into: GroupTermCounts, index: Map<string, number>, from: Group
   }
 }
 
-/** Merges two TermCounts from disjoint sets of documents (e.g. two workers given different files). */
-export function mergeTermCounts(a: TermCounts, b: TermCounts): TermCounts {
+/**
+ * Merges TermCounts from disjoint sets of documents (e.g. workers given different files), in one pass
+ * over all the parts: merging pairwise would re-index the growing vocabulary at every step.
+ */
+export function mergeTermCounts(...parts: TermCounts[]): TermCounts {
   const groups: GroupTermCounts[] = [];
   const byKey = new Map<string, { g: GroupTermCounts; index: Map<string, number> }>();
-  for (const src of [...a.groups, ...b.groups]) {
-    let entry = byKey.get(src.group);
-    if (entry === undefined) {
-      const g: GroupTermCounts = {
-        group: src.group,
-        tokens: 0,
-        units: 0,
-        documents: 0,
-        terms: [],
-        counts: [],
-        unitCounts: [],
-        docCounts: [],
-      };
-      entry = { g, index: new Map() };
-      byKey.set(src.group, entry);
-      groups.push(g);
-    }
-    addGroup(entry.g, entry.index, src);
-  }
   const dfIndex = new Map<string, number>();
   const dfTerms: string[] = [];
   const dfDocuments: number[] = [];
-  for (const src of [a, b]) {
-    for (let i = 0; i < src.dfTerms.length; i++) {
-      const term = src.dfTerms[i] as string;
+  let units = 0;
+  let documents = 0;
+  for (const part of parts) {
+    units += part.units;
+    documents += part.documents;
+    for (const src of part.groups) {
+      let entry = byKey.get(src.group);
+      if (entry === undefined) {
+        const g: GroupTermCounts = {
+          group: src.group,
+          tokens: 0,
+          units: 0,
+          documents: 0,
+          terms: [],
+          counts: [],
+          unitCounts: [],
+          docCounts: [],
+        };
+        entry = { g, index: new Map() };
+        byKey.set(src.group, entry);
+        groups.push(g);
+      }
+      addGroup(entry.g, entry.index, src);
+    }
+    for (let i = 0; i < part.dfTerms.length; i++) {
+      const term = part.dfTerms[i] as string;
       const j = dfIndex.get(term);
       if (j === undefined) {
         dfIndex.set(term, dfTerms.length);
         dfTerms.push(term);
-        dfDocuments.push(src.dfDocuments[i] as number);
+        dfDocuments.push(part.dfDocuments[i] as number);
       } else {
-        dfDocuments[j] = (dfDocuments[j] as number) + (src.dfDocuments[i] as number);
+        dfDocuments[j] = (dfDocuments[j] as number) + (part.dfDocuments[i] as number);
       }
     }
   }
-  return { units: a.units + b.units, documents: a.documents + b.documents, groups, dfTerms, dfDocuments };
+  return { units, documents, groups, dfTerms, dfDocuments };
 }
 
 /** Sorts rows by the sort key (ties by term), ranks them ties "min", and keeps the first `top`. */

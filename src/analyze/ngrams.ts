@@ -174,21 +174,25 @@ function addInto(map: Map<string, number>, names: readonly string[], counts: rea
   }
 }
 
-/** Merges two NgramCounts made with the same options (e.g. by two workers over different files). */
-export function mergeNgramCounts(a: NgramCounts, b: NgramCounts): NgramCounts {
-  if (a.n[0] !== b.n[0] || a.n[1] !== b.n[1] || a.strict !== b.strict) {
-    throw new RangeError('cannot merge n-gram counts made with different options');
-  }
+/** Merges NgramCounts made with the same options (e.g. by workers over different files), in one pass. */
+export function mergeNgramCounts(...parts: NgramCounts[]): NgramCounts {
+  const first = parts[0];
+  if (first === undefined) throw new RangeError('mergeNgramCounts needs at least one NgramCounts');
   const uni = new Map<string, number>();
-  addInto(uni, a.unigramTerms, a.unigramCounts);
-  addInto(uni, b.unigramTerms, b.unigramCounts);
   const grams = new Map<string, number>();
-  addInto(grams, a.keys, a.counts);
-  addInto(grams, b.keys, b.counts);
+  let tokens = 0;
+  for (const p of parts) {
+    if (p.n[0] !== first.n[0] || p.n[1] !== first.n[1] || p.strict !== first.strict) {
+      throw new RangeError('cannot merge n-gram counts made with different options');
+    }
+    addInto(uni, p.unigramTerms, p.unigramCounts);
+    addInto(grams, p.keys, p.counts);
+    tokens += p.tokens;
+  }
   return {
-    n: [a.n[0], a.n[1]],
-    strict: a.strict,
-    tokens: a.tokens + b.tokens,
+    n: [first.n[0], first.n[1]],
+    strict: first.strict,
+    tokens,
     unigramTerms: [...uni.keys()],
     unigramCounts: [...uni.values()],
     keys: [...grams.keys()],

@@ -70,20 +70,15 @@ export class Run {
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
     for (const e of resolved.errors) this.error(e);
-    const outcomes = await mapSources<T>(resolved.sources, job, this.opts.kind ? { kind: this.opts.kind } : {});
-    const values: T[] = [];
+    const { outcomes, values } = await mapSources<T>(resolved.sources, job, this.opts.kind ? { kind: this.opts.kind } : {});
     const warnings: LoadWarning[] = [];
     for (const o of outcomes) {
-      if (!o.ok) {
-        this.error(o.problem);
-        continue;
-      }
-      values.push(o.value);
-      warnings.push(...o.warnings);
+      if (o.ok) warnings.push(...o.warnings);
+      else this.error(o.problem);
     }
     for (const w of warnings) this.note(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
     // Every input failed and each failure is already said: end with exit 2 and no more words.
-    if (values.length === 0 && process.exitCode === EXIT_ERROR) throw new UserError('');
+    if (!outcomes.some((o) => o.ok) && process.exitCode === EXIT_ERROR) throw new UserError('');
     return { values, warnings, usedSeeds: resolved.usedSeeds };
   }
 }

@@ -2,6 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { collocatesCommand } from './commands/collocates.js';
+import { ngramsCommand } from './commands/ngrams.js';
+import { termsCommand } from './commands/terms.js';
 import { unitsCommand } from './commands/units.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
 `,
     );
   unitsCommand(program);
+  termsCommand(program);
+  ngramsCommand(program);
+  collocatesCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
   return program;
 }

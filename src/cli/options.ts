@@ -1,7 +1,9 @@
 /** Every command-line option, declared once: the same flag means the same thing in every command. */
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { GROUP_FIELDS } from '../analyze/groups.js';
 import { DOCUMENT_KINDS } from '../model/types.js';
+import { LANGS } from '../text/index.js';
 
 /** A parse function for a whole number within bounds. */
 export function intArg(name: string, min: number, max = Number.MAX_SAFE_INTEGER): (v: string) => number {
@@ -41,6 +43,32 @@ export const OPTIONS = {
   allUnits: { flags: '--all-units', description: 'count salutations, closings and procedural lines too, not only content' },
   dropped: { flags: '--dropped', description: 'list the lines the loader dropped, with line numbers and reasons' },
   summary: { flags: '--summary', description: 'one row per document: kind, meeting, speaker, turns, paragraphs, words' },
+  lang: {
+    flags: '--lang <lang>',
+    description: `language of the inputs: auto (detected per document) or ${LANGS.join('|')}`,
+    parse: choiceArg('--lang', ['auto', ...LANGS]),
+    default: 'auto',
+  },
+  stopwords: {
+    flags: '--stopwords <list>',
+    description: "'default' (the language's compact list + UN procedural words), 'none', or a FILE of extra words (one a line)",
+    default: 'default',
+  },
+  stem: { flags: '--stem', description: "count stems (natural's stemmers for en, fr, es, ru)" },
+  numbers: { flags: '--numbers', description: 'count numbers as terms (phrases keep years either way)' },
+  compounds: {
+    flags: '--compounds <file>',
+    description: 'add a FILE of your own compounds (one a line: words separated by spaces)',
+  },
+  noCompounds: { flags: '--no-compounds', description: 'do not join UN names ("united nations") or expand aliases (UN, R2P)' },
+  by: {
+    flags: '--by <field>',
+    description: `one table per group: ${GROUP_FIELDS.join('|')}`,
+    parse: choiceArg('--by', GROUP_FIELDS),
+  },
+  top: { flags: '--top <n>', description: 'rows to show (per group)', parse: intArg('--top', 1) },
+  minCount: { flags: '--min-count <n>', description: 'leave out terms seen fewer times', parse: intArg('--min-count', 1) },
+  ids: { flags: '--ids', description: 'add to the JSON the ids of the units where each listed term occurs' },
   quiet: { flags: '-q, --quiet', description: 'no notes or warnings on stderr (errors still)' },
 } satisfies Record<string, Spec>;
 
@@ -60,3 +88,6 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 
 /** Options every command that reads inputs takes. */
 export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'allUnits', 'quiet', 'color'];
+
+/** Options of every command that counts terms. */
+export const TERM_OPTIONS: readonly OptionName[] = ['lang', 'stopwords', 'stem', 'numbers', 'compounds', 'noCompounds'];

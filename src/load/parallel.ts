@@ -18,9 +18,24 @@ export interface Job {
   module: string;
   fn: string;
   args?: unknown;
+  /**
+   * An export of the same module that merges many values into one (`(values: T[]) => T`). Each worker
+   * then sends back one merged value instead of one per document, and the shares are merged at the end.
+   */
+  reduce?: string;
 }
 
-export type JobOutcome<T> = { ok: true; value: T; warnings: SpeechDocument['warnings'] } | { ok: false; problem: InputProblem };
+/** One source's outcome: its warnings, or why it could not be read. */
+export type JobOutcome = { ok: true; warnings: SpeechDocument['warnings'] } | { ok: false; problem: InputProblem };
+
+export interface MapResult<T> {
+  /** Per source, in input order. */
+  outcomes: JobOutcome[];
+  /** The job's values of the readable sources in input order; with `reduce`, one merged value (none if nothing was read). */
+  values: T[];
+}
+
+type JobModule<T> = Record<string, ((d: SpeechDocument, args: unknown) => T) | ((values: T[]) => T)>;
 
 export interface Task {
   index: number;
@@ -34,33 +49,70 @@ export async function mapSources<T>(
   job: Job,
   opts: LoadOptions = {},
   threads = defaultThreads(sources),
-): Promise<JobOutcome<T>[]> {
+): Promise<MapResult<T>> {
   const tasks: Task[] = sources.map((source, index) => ({ index, source, id: `d${index + 1}` }));
   const canFork = import.meta.url.endsWith('.js') && threads > 1 && !sources.some((s) => s.kind === 'stdin');
-  if (!canFork) return runTasks<T>(tasks, job, opts);
+  if (!canFork) {
+    const r = await runTasks<T>(tasks, job, opts);
+    return { outcomes: r.outcomes, values: r.values };
+  }
   const shares = balance(tasks, threads);
   const parts = await Promise.all(shares.map((share) => runInWorker<T>(share, job, opts)));
-  const out = new Array<JobOutcome<T>>(tasks.length);
-  for (const part of parts) for (const [i, r] of part) out[i] = r;
-  return out;
+  const outcomes = new Array<JobOutcome>(tasks.length);
+  const indexed: [number, T][] = [];
+  for (let p = 0; p < parts.length; p++) {
+    const share = shares[p] as Task[];
+    const part = parts[p] as WorkerResult<T>;
+    part.outcomes.forEach((o, i) => (outcomes[(share[i] as Task).index] = o));
+    if (!job.reduce) part.values.forEach((v, i) => indexed.push([(share[part.valueTasks[i] as number] as Task).index, v]));
+  }
+  if (!job.reduce) return { outcomes, values: indexed.sort((a, b) => a[0] - b[0]).map((x) => x[1]) };
+  const reduce = await jobFunction<T>(job, job.reduce);
+  const values = parts.flatMap((p) => p.values);
+  return { outcomes, values: values.length ? [(reduce as (v: T[]) => T)(values)] : [] };
 }
 
-/** Run tasks in this thread. */
-export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOptions): Promise<JobOutcome<T>[]> {
-  const mod = (await import(job.module)) as Record<string, (d: SpeechDocument, args: unknown) => T>;
-  const fn = mod[job.fn];
-  if (typeof fn !== 'function') throw new Error(`job ${job.fn} not found in ${job.module}`);
-  return tasks.map((t) => {
+interface WorkerResult<T> {
+  outcomes: JobOutcome[];
+  values: T[];
+  /** For each value (without reduce), the position of its task in the share. */
+  valueTasks: number[];
+}
+
+async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[string]> {
+  const mod = (await import(job.module)) as JobModule<T>;
+  const fn = mod[name];
+  if (typeof fn !== 'function') throw new Error(`job ${name} not found in ${job.module}`);
+  return fn;
+}
+
+/** Run tasks in this thread: load each source, apply the job, and merge the values when the job says how. */
+export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOptions): Promise<WorkerResult<T>> {
+  const fn = (await jobFunction<T>(job, job.fn)) as (d: SpeechDocument, args: unknown) => T;
+  const outcomes: JobOutcome[] = [];
+  const values: T[] = [];
+  const valueTasks: number[] = [];
+  tasks.forEach((t, i) => {
     const r = loadSource(t.source, t.id, opts);
-    if (!r.ok) return { ok: false, problem: r.problem };
-    return { ok: true, value: fn(r.document, job.args), warnings: r.document.warnings };
+    if (!r.ok) {
+      outcomes.push({ ok: false, problem: r.problem });
+      return;
+    }
+    outcomes.push({ ok: true, warnings: r.document.warnings });
+    values.push(fn(r.document, job.args));
+    valueTasks.push(i);
   });
+  if (job.reduce && values.length > 1) {
+    const reduce = (await jobFunction<T>(job, job.reduce)) as (v: T[]) => T;
+    return { outcomes, values: [reduce(values)], valueTasks: [] };
+  }
+  return { outcomes, values, valueTasks };
 }
 
-function runInWorker<T>(tasks: Task[], job: Job, opts: LoadOptions): Promise<[number, JobOutcome<T>][]> {
+function runInWorker<T>(tasks: Task[], job: Job, opts: LoadOptions): Promise<WorkerResult<T>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { tasks, job, opts } });
-    worker.once('message', (results: JobOutcome<T>[]) => resolve(results.map((r, i) => [(tasks[i] as Task).index, r])));
+    worker.once('message', (result: WorkerResult<T>) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));

@@ -1,0 +1,91 @@
+/**
+ * Per-document jobs that worker threads run: a document's units → term streams → mergeable counts.
+ * Pure functions of (document, args); the prepared term pipeline is memoised per set of options.
+ */
+
+import type { SpeechDocument } from '../model/types.js';
+import { detectLang, prepareTerms, type Lang, type TermOptions, type TermPipeline } from '../text/index.js';
+import type { CountedUnit } from './corpus.js';
+import { countTerms, mergeTermCounts, type TermCounts } from './frequency.js';
+import { groupKey, type GroupField } from './groups.js';
+import { countNgrams, mergeNgramCounts, type NgramCountOptions, type NgramCounts } from './ngrams.js';
+import { unitId } from './units.js';
+
+export interface CountArgs {
+  terms: TermOptions;
+  allUnits: boolean;
+  by?: GroupField;
+  ngrams?: NgramCountOptions;
+}
+
+/** A job's counts, with the languages of the documents it read (documents per language). */
+export interface Counted<T> {
+  value: T;
+  langs: Partial<Record<Lang, number>>;
+}
+
+/** Documents per language, over many jobs' results. */
+export function mergeLangs(list: readonly Counted<unknown>[]): Partial<Record<Lang, number>> {
+  const out: Partial<Record<Lang, number>> = {};
+  for (const c of list) for (const [l, n] of Object.entries(c.langs) as [Lang, number][]) out[l] = (out[l] ?? 0) + n;
+  return out;
+}
+
+const pipelines = new Map<string, TermPipeline>();
+
+function pipelineFor(opts: TermOptions): TermPipeline {
+  const key = JSON.stringify(opts, (_k, v: unknown) => (v instanceof Set ? [...(v as Set<string>)].sort() : v));
+  let p = pipelines.get(key);
+  if (!p) pipelines.set(key, (p = prepareTerms(opts)));
+  return p;
+}
+
+/** The language of a document: the option when given, else detected once from its first text. */
+export function documentLang(doc: SpeechDocument, opts: TermOptions): Lang {
+  if (opts.lang !== 'auto') return opts.lang;
+  let sample = '';
+  for (const u of doc.units) {
+    if (u.kind !== 'content') continue;
+    sample += u.text + '\n';
+    if (sample.length > 20000) break;
+  }
+  return detectLang(sample || doc.units.map((u) => u.text).join('\n'));
+}
+
+/** A document's units as term streams, ready to count (content units only, unless allUnits). */
+export function countedUnits(doc: SpeechDocument, args: CountArgs): CountedUnit[] {
+  const pipeline = pipelineFor(args.terms);
+  const lang = documentLang(doc, args.terms);
+  const out: CountedUnit[] = [];
+  for (const u of doc.units) {
+    if (!args.allUnits && u.kind !== 'content') continue;
+    out.push({ unit: unitId(u), document: doc.id, group: groupKey(u, doc, args.by), stream: pipeline(u.text, lang) });
+  }
+  return out;
+}
+
+/** Job: a document's term counts. */
+export function countDocTerms(doc: SpeechDocument, args: CountArgs): Counted<TermCounts> {
+  return { value: countTerms(countedUnits(doc, args)), langs: { [documentLang(doc, args.terms)]: 1 } };
+}
+
+/** Reduce: merge the term counts of many documents (or of many workers). */
+export function mergeCountedTerms(list: Counted<TermCounts>[]): Counted<TermCounts> {
+  return { value: mergeTermCounts(...list.map((c) => c.value)), langs: mergeLangs(list) };
+}
+
+/** Job: a document's n-gram counts. */
+export function countDocNgrams(doc: SpeechDocument, args: CountArgs): Counted<NgramCounts> {
+  if (!args.ngrams) throw new Error('countDocNgrams needs ngrams options');
+  return { value: countNgrams(countedUnits(doc, args), args.ngrams), langs: { [documentLang(doc, args.terms)]: 1 } };
+}
+
+/** Reduce: merge the n-gram counts of many documents (or of many workers). */
+export function mergeCountedNgrams(list: Counted<NgramCounts>[]): Counted<NgramCounts> {
+  return { value: mergeNgramCounts(...list.map((c) => c.value)), langs: mergeLangs(list) };
+}
+
+/** Job: a document's units as term streams (for analyses that need every occurrence). */
+export function docStreams(doc: SpeechDocument, args: CountArgs): Counted<CountedUnit[]> {
+  return { value: countedUnits(doc, args), langs: { [documentLang(doc, args.terms)]: 1 } };
+}
