@@ -18,6 +18,7 @@
  * on each input element being a distinct unit and the units of one document being contiguous.
  */
 
+import type { TermSink, TermStream } from '../text/index.js';
 import { compareCodeUnits, isCountedTerm, minRanks, sortGroupKeys, type CountedUnit } from './corpus.js';
 
 /** The tf-idf variant, as named in `params.tfidf`. */
@@ -140,87 +141,138 @@ interface GroupAcc {
   terms: Map<string, TermAcc>;
 }
 
-/** Counts counted terms per group and the whole-input document frequency; the mergeable first step. */
-export function countTerms(units: readonly CountedUnit[]): TermCounts {
-  const docOrdinal = new Map<string, number>();
-  const groups = new Map<string, GroupAcc>();
-  const df = new Map<string, { docs: number; lastDoc: number }>();
+/**
+ * Counts terms as a TermSink: the text layer sends each unit's terms straight here, so counting the
+ * whole corpus allocates nothing per token. Call `startUnit` before each unit's terms.
+ */
+export class TermCounter implements TermSink {
+  private readonly docOrdinal = new Map<string, number>();
+  private readonly groups = new Map<string, GroupAcc>();
+  private readonly df = new Map<string, { docs: number; lastDoc: number }>();
+  private units = 0;
+  private g: GroupAcc | null = null;
+  private u = -1;
+  private doc = -1;
 
-  for (let u = 0; u < units.length; u++) {
-    const cu = units[u] as CountedUnit;
-    let doc = docOrdinal.get(cu.document);
+  /** `grouped`: units carry --by groups, so the whole-input document frequency is tracked apart. */
+  constructor(private readonly grouped: boolean) {}
+
+  /** Begin a unit of `document` in `group`. */
+  startUnit(document: string, group: string): void {
+    let doc = this.docOrdinal.get(document);
     if (doc === undefined) {
-      doc = docOrdinal.size;
-      docOrdinal.set(cu.document, doc);
+      doc = this.docOrdinal.size;
+      this.docOrdinal.set(document, doc);
     }
-    let g = groups.get(cu.group);
+    let g = this.groups.get(group);
     if (g === undefined) {
       g = { tokens: 0, units: 0, documents: 0, lastDoc: -1, terms: new Map() };
-      groups.set(cu.group, g);
+      this.groups.set(group, g);
     }
     g.units++;
     if (g.lastDoc !== doc) {
       g.documents++;
       g.lastDoc = doc;
     }
-    for (const sentence of cu.stream.sentences) {
-      for (const t of sentence) {
-        if (t === null || !isCountedTerm(t)) continue;
-        g.tokens++;
-        let acc = g.terms.get(t.term);
-        if (acc === undefined) {
-          acc = { count: 0, units: 0, docs: 0, lastUnit: -1, lastDoc: -1 };
-          g.terms.set(t.term, acc);
-        }
-        acc.count++;
-        if (acc.lastUnit !== u) {
-          acc.units++;
-          acc.lastUnit = u;
-        }
-        if (acc.lastDoc !== doc) {
-          acc.docs++;
-          acc.lastDoc = doc;
-        }
-        let d = df.get(t.term);
+    this.g = g;
+    this.u = this.units++;
+    this.doc = doc;
+  }
+
+  term(term: string, _start: number, _end: number, stop: boolean, number: boolean): void {
+    if (stop || number) return;
+    const g = this.g as GroupAcc;
+    g.tokens++;
+    let acc = g.terms.get(term);
+    if (acc === undefined) {
+      acc = { count: 0, units: 0, docs: 0, lastUnit: -1, lastDoc: -1 };
+      g.terms.set(term, acc);
+    }
+    acc.count++;
+    if (acc.lastUnit !== this.u) {
+      acc.units++;
+      acc.lastUnit = this.u;
+    }
+    if (acc.lastDoc !== this.doc) {
+      acc.docs++;
+      acc.lastDoc = this.doc;
+      if (this.grouped) {
+        let d = this.df.get(term);
         if (d === undefined) {
           d = { docs: 0, lastDoc: -1 };
-          df.set(t.term, d);
+          this.df.set(term, d);
         }
-        if (d.lastDoc !== doc) {
+        if (d.lastDoc !== this.doc) {
           d.docs++;
-          d.lastDoc = doc;
+          d.lastDoc = this.doc;
         }
       }
     }
   }
 
-  const outGroups: GroupTermCounts[] = [];
-  for (const [group, g] of groups) {
-    const gc: GroupTermCounts = {
-      group,
-      tokens: g.tokens,
-      units: g.units,
-      documents: g.documents,
-      terms: [],
-      counts: [],
-      unitCounts: [],
-      docCounts: [],
-    };
-    for (const [term, acc] of g.terms) {
-      gc.terms.push(term);
-      gc.counts.push(acc.count);
-      gc.unitCounts.push(acc.units);
-      gc.docCounts.push(acc.docs);
+  gap(): void {}
+
+  endSentence(): void {}
+
+  /** The counts so far, in the mergeable form. */
+  result(): TermCounts {
+    const outGroups: GroupTermCounts[] = [];
+    for (const [group, g] of this.groups) {
+      const gc: GroupTermCounts = {
+        group,
+        tokens: g.tokens,
+        units: g.units,
+        documents: g.documents,
+        terms: [],
+        counts: [],
+        unitCounts: [],
+        docCounts: [],
+      };
+      for (const [term, acc] of g.terms) {
+        gc.terms.push(term);
+        gc.counts.push(acc.count);
+        gc.unitCounts.push(acc.units);
+        gc.docCounts.push(acc.docs);
+      }
+      outGroups.push(gc);
     }
-    outGroups.push(gc);
+    const dfTerms: string[] = [];
+    const dfDocuments: number[] = [];
+    if (this.grouped) {
+      for (const [term, d] of this.df) {
+        dfTerms.push(term);
+        dfDocuments.push(d.docs);
+      }
+    } else {
+      // One group: its documents-containing count is the document frequency.
+      for (const g of outGroups) {
+        dfTerms.push(...g.terms);
+        dfDocuments.push(...g.docCounts);
+      }
+    }
+    return { units: this.units, documents: this.docOrdinal.size, groups: outGroups, dfTerms, dfDocuments };
   }
-  const dfTerms: string[] = [];
-  const dfDocuments: number[] = [];
-  for (const [term, d] of df) {
-    dfTerms.push(term);
-    dfDocuments.push(d.docs);
+}
+
+/** Send a unit's stream to a sink, as the text layer would have. */
+export function replay(stream: TermStream, sink: TermSink): void {
+  for (const sentence of stream.sentences) {
+    for (const t of sentence) {
+      if (t === null) sink.gap();
+      else sink.term(t.term, t.start, t.end, t.stop, t.number);
+    }
+    sink.endSentence();
   }
-  return { units: units.length, documents: docOrdinal.size, groups: outGroups, dfTerms, dfDocuments };
+}
+
+/** Counts counted terms per group and the whole-input document frequency; the mergeable first step. */
+export function countTerms(units: readonly CountedUnit[]): TermCounts {
+  const counter = new TermCounter(units.some((u) => u.group !== ''));
+  for (const cu of units) {
+    counter.startUnit(cu.document, cu.group);
+    replay(cu.stream, counter);
+  }
+  return counter.result();
 }
 
 /** Adds `from`'s parallel arrays into a term → index map over `into`'s arrays. */

@@ -3,12 +3,12 @@
  * Pure functions of (document, args); the prepared term pipeline is memoised per set of options.
  */
 
-import type { SpeechDocument } from '../model/types.js';
-import { detectLang, prepareTerms, type Lang, type TermOptions, type TermPipeline } from '../text/index.js';
+import type { SpeechDocument, Unit } from '../model/types.js';
+import { detectLang, prepareTerms, type Lang, type TermOptions, type TermPipeline, type TermSink } from '../text/index.js';
 import type { CountedUnit } from './corpus.js';
-import { countTerms, mergeTermCounts, type TermCounts } from './frequency.js';
+import { mergeTermCounts, TermCounter, type TermCounts } from './frequency.js';
 import { groupKey, type GroupField } from './groups.js';
-import { countNgrams, mergeNgramCounts, type NgramCountOptions, type NgramCounts } from './ngrams.js';
+import { mergeNgramCounts, NgramCounter, type NgramCountOptions, type NgramCounts } from './ngrams.js';
 import { unitId } from './units.js';
 
 export interface CountArgs {
@@ -47,7 +47,7 @@ export function documentLang(doc: SpeechDocument, opts: TermOptions): Lang {
   for (const u of doc.units) {
     if (u.kind !== 'content') continue;
     sample += u.text + '\n';
-    if (sample.length > 20000) break;
+    if (sample.length > 5000) break;
   }
   return detectLang(sample || doc.units.map((u) => u.text).join('\n'));
 }
@@ -64,9 +64,50 @@ export function countedUnits(doc: SpeechDocument, args: CountArgs): CountedUnit[
   return out;
 }
 
+/** Send each counted unit of a document through the pipeline to a sink (no streams are built). */
+function visitUnits(doc: SpeechDocument, args: CountArgs, sink: TermSink, start?: (unit: Unit) => void): Lang {
+  const pipeline = pipelineFor(args.terms);
+  const lang = documentLang(doc, args.terms);
+  for (const u of doc.units) {
+    if (!args.allUnits && u.kind !== 'content') continue;
+    start?.(u);
+    pipeline.visit(u.text, lang, sink);
+  }
+  return lang;
+}
+
 /** Job: a document's term counts. */
 export function countDocTerms(doc: SpeechDocument, args: CountArgs): Counted<TermCounts> {
-  return { value: countTerms(countedUnits(doc, args)), langs: { [documentLang(doc, args.terms)]: 1 } };
+  const acc = termAccumulator(args);
+  acc.add(doc);
+  return acc.result();
+}
+
+/** Accumulator: the term counts of every document a worker reads, in one counter. */
+export function termAccumulator(args: CountArgs): { add(doc: SpeechDocument): void; result(): Counted<TermCounts> } {
+  const counter = new TermCounter(args.by !== undefined);
+  const langs: Partial<Record<Lang, number>> = {};
+  return {
+    add(doc) {
+      const lang = visitUnits(doc, args, counter, (u) => counter.startUnit(doc.id, groupKey(u, doc, args.by)));
+      langs[lang] = (langs[lang] ?? 0) + 1;
+    },
+    result: () => ({ value: counter.result(), langs }),
+  };
+}
+
+/** Accumulator: the n-gram counts of every document a worker reads, in one counter. */
+export function ngramAccumulator(args: CountArgs): { add(doc: SpeechDocument): void; result(): Counted<NgramCounts> } {
+  if (!args.ngrams) throw new Error('ngramAccumulator needs ngrams options');
+  const counter = new NgramCounter(args.ngrams);
+  const langs: Partial<Record<Lang, number>> = {};
+  return {
+    add(doc) {
+      const lang = visitUnits(doc, args, counter);
+      langs[lang] = (langs[lang] ?? 0) + 1;
+    },
+    result: () => ({ value: counter.result(), langs }),
+  };
 }
 
 /** Reduce: merge the term counts of many documents (or of many workers). */
@@ -76,8 +117,9 @@ export function mergeCountedTerms(list: Counted<TermCounts>[]): Counted<TermCoun
 
 /** Job: a document's n-gram counts. */
 export function countDocNgrams(doc: SpeechDocument, args: CountArgs): Counted<NgramCounts> {
-  if (!args.ngrams) throw new Error('countDocNgrams needs ngrams options');
-  return { value: countNgrams(countedUnits(doc, args), args.ngrams), langs: { [documentLang(doc, args.terms)]: 1 } };
+  const acc = ngramAccumulator(args);
+  acc.add(doc);
+  return acc.result();
 }
 
 /** Reduce: merge the n-gram counts of many documents (or of many workers). */

@@ -19,7 +19,8 @@
 
 import { expected11, g2Collocation, logDice, pmi, tScore } from './association.js';
 import { compareCodeUnits, minRanks, type CountedUnit } from './corpus.js';
-import type { TermOcc } from '../text/types.js';
+import type { TermSink } from '../text/index.js';
+import { replay } from './frequency.js';
 
 /** Separator of the terms in an n-gram key. */
 export const NGRAM_KEY_SEPARATOR = '\u0001';
@@ -116,54 +117,79 @@ export function ngramRange(n: number | readonly [number, number]): [number, numb
   return [lo, hi];
 }
 
+/**
+ * Counts n-grams as a TermSink (see TermCounter): a run of terms between gaps is kept in reused arrays
+ * and counted when a gap or a sentence end closes it.
+ */
+export class NgramCounter implements TermSink {
+  private readonly lo: number;
+  private readonly hi: number;
+  private readonly strict: boolean;
+  private readonly uni = new Map<string, number>();
+  private readonly grams = new Map<string, number>();
+  private tokens = 0;
+  private readonly terms: string[] = [];
+  private readonly stops: boolean[] = [];
+  private readonly numbers: boolean[] = [];
+  private len = 0;
+
+  constructor(opts: NgramCountOptions) {
+    [this.lo, this.hi] = ngramRange(opts.n);
+    this.strict = opts.strict;
+  }
+
+  term(term: string, _start: number, _end: number, stop: boolean, number: boolean): void {
+    this.tokens++;
+    this.uni.set(term, (this.uni.get(term) ?? 0) + 1);
+    this.terms[this.len] = term;
+    this.stops[this.len] = stop;
+    this.numbers[this.len] = number;
+    this.len++;
+  }
+
+  gap(): void {
+    this.countRun();
+  }
+
+  endSentence(): void {
+    this.countRun();
+  }
+
+  /** N-grams of the current run: no stopword or number first, no stopword last (inside only, or none if strict). */
+  private countRun(): void {
+    const { len, hi, lo, strict, terms, stops, grams } = this;
+    for (let i = 0; i < len; i++) {
+      if (stops[i] || this.numbers[i]) continue;
+      let key = terms[i] as string;
+      for (let k = 1; k < hi && i + k < len; k++) {
+        const stop = stops[i + k] as boolean;
+        if (strict && stop) break;
+        key += NGRAM_KEY_SEPARATOR + (terms[i + k] as string);
+        if (k + 1 >= lo && !stop) grams.set(key, (grams.get(key) ?? 0) + 1);
+      }
+    }
+    this.len = 0;
+  }
+
+  /** The counts so far, in the mergeable form. */
+  result(): NgramCounts {
+    return {
+      n: [this.lo, this.hi],
+      strict: this.strict,
+      tokens: this.tokens,
+      unigramTerms: [...this.uni.keys()],
+      unigramCounts: [...this.uni.values()],
+      keys: [...this.grams.keys()],
+      counts: [...this.grams.values()],
+    };
+  }
+}
+
 /** Counts the n-grams and unigram frequencies of `units`; the mergeable first step. */
 export function countNgrams(units: readonly CountedUnit[], opts: NgramCountOptions): NgramCounts {
-  const [lo, hi] = ngramRange(opts.n);
-  const strict = opts.strict;
-  const uni = new Map<string, number>();
-  const grams = new Map<string, number>();
-  let tokens = 0;
-  const run: TermOcc[] = [];
-
-  const countRun = (): void => {
-    const len = run.length;
-    for (let i = 0; i < len; i++) {
-      const first = run[i] as TermOcc;
-      if (first.stop || first.number) continue;
-      let key = first.term;
-      for (let k = 1; k < hi && i + k < len; k++) {
-        const t = run[i + k] as TermOcc;
-        if (strict && t.stop) break;
-        key += NGRAM_KEY_SEPARATOR + t.term;
-        if (k + 1 >= lo && !t.stop) grams.set(key, (grams.get(key) ?? 0) + 1);
-      }
-    }
-    run.length = 0;
-  };
-
-  for (const cu of units) {
-    for (const sentence of cu.stream.sentences) {
-      for (const t of sentence) {
-        if (t === null) {
-          countRun();
-          continue;
-        }
-        tokens++;
-        uni.set(t.term, (uni.get(t.term) ?? 0) + 1);
-        run.push(t);
-      }
-      countRun();
-    }
-  }
-  return {
-    n: [lo, hi],
-    strict,
-    tokens,
-    unigramTerms: [...uni.keys()],
-    unigramCounts: [...uni.values()],
-    keys: [...grams.keys()],
-    counts: [...grams.values()],
-  };
+  const counter = new NgramCounter(opts);
+  for (const cu of units) replay(cu.stream, counter);
+  return counter.result();
 }
 
 /** Adds parallel (names, counts) arrays into a map. */

@@ -23,6 +23,17 @@ export interface Job {
    * then sends back one merged value instead of one per document, and the shares are merged at the end.
    */
   reduce?: string;
+  /**
+   * With `reduce`: an export that makes an accumulator (`(args) => { add(doc): void; result(): T }`), so
+   * a worker folds each document in as it goes instead of keeping a value per document until the end.
+   */
+  accumulator?: string;
+}
+
+/** Folds documents into one value, document by document. */
+export interface Accumulator<T> {
+  add(doc: SpeechDocument): void;
+  result(): T;
 }
 
 /** One source's outcome: its warnings, or why it could not be read. */
@@ -89,6 +100,8 @@ async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[stri
 /** Run tasks in this thread: load each source, apply the job, and merge the values when the job says how. */
 export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOptions): Promise<WorkerResult<T>> {
   const fn = (await jobFunction<T>(job, job.fn)) as (d: SpeechDocument, args: unknown) => T;
+  const makeAcc = job.accumulator ? ((await jobFunction<T>(job, job.accumulator)) as unknown as (args: unknown) => Accumulator<T>) : null;
+  const acc = makeAcc ? makeAcc(job.args) : null;
   const outcomes: JobOutcome[] = [];
   const values: T[] = [];
   const valueTasks: number[] = [];
@@ -99,9 +112,13 @@ export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOp
       return;
     }
     outcomes.push({ ok: true, warnings: r.document.warnings });
-    values.push(fn(r.document, job.args));
-    valueTasks.push(i);
+    if (acc) acc.add(r.document);
+    else {
+      values.push(fn(r.document, job.args));
+      valueTasks.push(i);
+    }
   });
+  if (acc) return { outcomes, values: outcomes.some((o) => o.ok) ? [acc.result()] : [], valueTasks: [] };
   if (job.reduce && values.length > 1) {
     const reduce = (await jobFunction<T>(job, job.reduce)) as (v: T[]) => T;
     return { outcomes, values: [reduce(values)], valueTasks: [] };

@@ -8,4 +8,4 @@ export { detectLang } from './lang.js';
 export { isStopword, stopwordSet, readWordFile, languageStopwords, unStopwords } from './stopwords.js';
 export { stemmerFor, type Stemmer } from './natural.js';
 export { readCompoundFile } from './compounds.js';
-export { prepareTerms, termStream, type TermPipeline } from './terms.js';
+export { prepareTerms, termStream, type TermPipeline, type TermSink } from './terms.js';

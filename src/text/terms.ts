@@ -151,8 +151,42 @@ class LangState {
   }
 }
 
+/**
+ * Receives a text's terms in order, without a TermStream being built: counting jobs over the whole
+ * corpus use this to avoid allocating an object per token. `gap()` comes only between two terms of one
+ * sentence (never first, never twice); `endSentence()` only after a sentence that had terms.
+ */
+export interface TermSink {
+  term(term: string, start: number, end: number, stop: boolean, number: boolean): void;
+  gap(): void;
+  endSentence(): void;
+}
+
 /** Turns a unit's text into its term stream; `lang` skips detection (detect once per document). */
-export type TermPipeline = (text: string, lang?: Lang) => TermStream;
+export interface TermPipeline {
+  (text: string, lang?: Lang): TermStream;
+  /** Send the text's terms to a sink; returns the language used. */
+  visit(text: string, lang: Lang | undefined, sink: TermSink): Lang;
+}
+
+/** Builds the TermStream of one text. */
+class StreamSink implements TermSink {
+  sentences: (TermOcc | null)[][] = [];
+  private out: (TermOcc | null)[] = [];
+
+  term(term: string, start: number, end: number, stop: boolean, number: boolean): void {
+    this.out.push({ term, start, end, stop, number });
+  }
+
+  gap(): void {
+    this.out.push(null);
+  }
+
+  endSentence(): void {
+    this.sentences.push(this.out);
+    this.out = [];
+  }
+}
 
 /**
  * Prepare the term pipeline for a set of options: stopword sets, stemmer, compound trie and caches are
@@ -162,10 +196,9 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
   const states = new Map<Lang, LangState>();
   const buf = new TokenBuffer();
   let ents: Entry[] = [];
-  let sentCaps = new Uint8Array(0);
   const elisionStop = opts.stopwords !== 'none';
 
-  return (text: string, lang?: Lang): TermStream => {
+  const visit = (text: string, lang: Lang | undefined, sink: TermSink): Lang => {
     const l: Lang = lang ?? (opts.lang === 'auto' ? detectLang(text) : opts.lang);
     let st = states.get(l);
     if (st === undefined) {
@@ -177,55 +210,43 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
     const starts = buf.start;
     const ends = buf.end;
     const flags = buf.flags;
-    if (ents.length < n) {
-      ents = new Array<Entry>(n * 2);
-      sentCaps = new Uint8Array(n * 2);
-    }
-    // look up every token; note which sentences have a word in capitals (most have none)
-    let sentStart = 0;
-    for (let j = 0; j < n; j++) {
-      const e = st.at(text, starts[j]!, ends[j]!);
-      ents[j] = e;
-      if ((flags[j]! & TF_SENT_START) !== 0) {
-        sentStart = j;
-        sentCaps[j] = 0;
-      }
-      if (e.caps) sentCaps[sentStart] = 1;
-    }
+    if (ents.length < n) ents = new Array<Entry>(n * 2);
+    for (let j = 0; j < n; j++) ents[j] = st.at(text, starts[j]!, ends[j]!);
 
-    const sentences: (TermOcc | null)[][] = [];
     let j = 0;
     while (j < n) {
       let k = j + 1;
       while (k < n && (flags[k]! & TF_SENT_START) === 0) k++;
 
-      if (sentCaps[j] !== 0) {
-        // caps heading: lowercase its capitalised words
-        let words = 0;
-        let caps = 0;
-        let capsLong = 0;
-        for (let t = j; t < k; t++) {
-          const e = ents[t]!;
-          if (e.letters) {
-            words++;
-            if (e.caps) {
-              caps++;
-              if (e.norm.length >= 4) capsLong++;
-            }
-          }
-        }
-        if (isCapsHeading(words, caps, capsLong)) {
-          for (let t = j; t < k; t++) {
-            const e = ents[t]!;
-            if (e.caps) ents[t] = st.lowerOf(e);
+      // caps heading: lowercase its capitalised words
+      let words = 0;
+      let caps = 0;
+      let capsLong = 0;
+      for (let t = j; t < k; t++) {
+        const e = ents[t]!;
+        if (e.letters) {
+          words++;
+          if (e.caps) {
+            caps++;
+            if (e.norm.length >= 4) capsLong++;
           }
         }
       }
+      if (caps > 0 && isCapsHeading(words, caps, capsLong)) {
+        for (let t = j; t < k; t++) {
+          const e = ents[t]!;
+          if (e.caps) ents[t] = st.lowerOf(e);
+        }
+      }
 
-      const out: (TermOcc | null)[] = [];
+      // `emitted`: terms sent in this sentence; `lastGap`: the last thing sent was a gap.
+      let emitted = 0;
+      let lastGap = false;
       for (let t = j; t < k; t++) {
-        // a gap between two terms (the first token of a sentence never has the flag)
-        if ((flags[t]! & TF_GAP_BEFORE) !== 0) out.push(null);
+        if (t > j && (flags[t]! & TF_GAP_BEFORE) !== 0 && emitted > 0 && !lastGap) {
+          sink.gap();
+          lastGap = true;
+        }
         const e = ents[t]!;
         const s = starts[t]!;
 
@@ -252,14 +273,16 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
             }
           }
           if (best !== null) {
-            if (skip > 0) out.push({ term: e.elisionTerm, start: s, end: s + skip, stop: elisionStop, number: false });
+            if (skip > 0) sink.term(e.elisionTerm, s, s + skip, elisionStop, false);
             const cs = s + skip;
             const ce = ends[bestEnd]!;
             // a compound is a stopword only if the user listed it (--stopwords-file "united nations")
-            if (best.term !== null) out.push({ term: best.term, start: cs, end: ce, stop: st.stops.has(best.term), number: false });
+            if (best.term !== null) sink.term(best.term, cs, ce, st.stops.has(best.term), false);
             else {
-              for (const x of st.expansion(best)) out.push({ term: x.term, start: cs, end: ce, stop: x.stop, number: x.number });
+              for (const x of st.expansion(best)) sink.term(x.term, cs, ce, x.stop, x.number);
             }
+            emitted++;
+            lastGap = false;
             t = bestEnd;
             continue;
           }
@@ -268,17 +291,27 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
         if (e.rest !== null) {
           const r = e.rest;
           const m = s + e.elisionLen;
-          out.push({ term: e.elisionTerm, start: s, end: m, stop: elisionStop, number: false });
-          out.push({ term: r.term, start: m, end: ends[t]!, stop: r.stop, number: r.number });
+          sink.term(e.elisionTerm, s, m, elisionStop, false);
+          sink.term(r.term, m, ends[t]!, r.stop, r.number);
         } else {
-          out.push({ term: e.term, start: s, end: ends[t]!, stop: e.stop, number: e.number });
+          sink.term(e.term, s, ends[t]!, e.stop, e.number);
         }
+        emitted++;
+        lastGap = false;
       }
-      if (out.length > 0) sentences.push(out);
+      if (emitted > 0) sink.endSentence();
       j = k;
     }
-    return { lang: l, sentences };
+    return l;
   };
+
+  const pipeline = ((text: string, lang?: Lang): TermStream => {
+    const sink = new StreamSink();
+    const l = visit(text, lang, sink);
+    return { lang: l, sentences: sink.sentences };
+  }) as TermPipeline;
+  pipeline.visit = visit;
+  return pipeline;
 }
 
 const preparedFor = new WeakMap<TermOptions, TermPipeline>();

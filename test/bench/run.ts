@@ -25,6 +25,8 @@ process.stderr.write(`corpus: ${files.length} files in ${dir}\n`);
 const bin = join(REPO, 'bin/speeches.js');
 const cases: Case[] = [
   { name: 'units --summary (load + segment)', args: ['units', dir, '--summary', '--json'], target: 4, targetMB: 1024 },
+  { name: 'terms', args: ['terms', dir, '--json'], target: 6, targetMB: 1024 },
+  { name: 'ngrams -n 2', args: ['ngrams', dir, '-n', '2', '--json'], target: 15, targetMB: 1024 },
 ];
 
 const wc = await best(runs, 'sh', ['-c', `find "${dir}" -name '*.txt' -print0 | LC_ALL=C.UTF-8 xargs -0 wc -w | tail -n 1`]);

@@ -55,7 +55,7 @@ export function ngramsCommand(program: Command): void {
     opts.top ??= 20;
     const run = new Run(opts);
     const args = { ...countArgs(opts), ngrams: { n: opts.n, strict: Boolean(opts.strict) } };
-    const { values } = await run.loadWith<Counted<NgramCounts>>(inputs, { module: JOBS, fn: 'countDocNgrams', reduce: 'mergeCountedNgrams', args });
+    const { values } = await run.loadWith<Counted<NgramCounts>>(inputs, { module: JOBS, fn: 'countDocNgrams', reduce: 'mergeCountedNgrams', accumulator: 'ngramAccumulator', args });
     const counts = mergeNgramCounts(countNgrams([], args.ngrams), ...values.map((v) => v.value));
     for (const w of stemWarnings(opts, mergeLangs(values))) run.note(w);
     const result = ngramsFromCounts(counts, { minCount: opts.minCount ?? 2, sort: opts.sort, top: opts.top });

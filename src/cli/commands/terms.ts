@@ -68,7 +68,7 @@ export function termsCommand(program: Command): void {
       langs = mergeLangs(values);
       result = termFrequencies(units, freqOpts);
     } else {
-      const { values } = await run.loadWith<Counted<TermCounts>>(inputs, { module: JOBS, fn: 'countDocTerms', reduce: 'mergeCountedTerms', args });
+      const { values } = await run.loadWith<Counted<TermCounts>>(inputs, { module: JOBS, fn: 'countDocTerms', reduce: 'mergeCountedTerms', accumulator: 'termAccumulator', args });
       langs = mergeLangs(values);
       result = frequencyFromCounts(mergeTermCounts(countTerms([]), ...values.map((v) => v.value)), freqOpts);
     }

@@ -1,0 +1,153 @@
+/**
+ * The reference model of how the UN usually speaks: corpus counts of terms and phrases in the UN General
+ * Debate Corpus (1970–2024), the prior that key themes and vocabulary diffs compare a text against.
+ *
+ * The data is src/data/reference.tsv.gz, built by src/data/build/reference.ts (see there for what is
+ * counted and pruned): gzipped `#` header lines, then `key<TAB>count<TAB>df` lines sorted by key, in
+ * UTF-8 byte order. A key is a term as the tokenizer makes it (lang en, default stopwords, no stemming,
+ * compounds joined: "united nations", "peace"), or a phrase of 2–4 terms joined by PHRASE_SEPARATOR.
+ *
+ * Pure except one lazy read: the file is read and inflated on the first call of `referenceModel()` (about
+ * 30 ms), never at import. Lookups binary-search the inflated bytes directly, so opening builds no Map
+ * and no index, and does not even decode the text.
+ */
+
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+/** Joins the terms of a phrase in a key; the tokenizer never puts it inside a term. */
+export const PHRASE_SEPARATOR = '_';
+
+/** Unseen (or pruned) keys get this many pseudo-occurrences in `expectedRate`. */
+export const UNSEEN_COUNT = 0.5;
+
+/** A key's corpus counts: occurrences, and speeches containing it. */
+export interface ReferenceCounts {
+  count: number;
+  df: number;
+}
+
+/** Corpus sizes: the denominators of expected rates. */
+export interface ReferenceTotals {
+  /** Speeches read. */
+  documents: number;
+  /** Counted term occurrences: neither stopwords nor numbers. */
+  tokens: number;
+  /** Windows of n terms that obey the phrase rules (before pruning), per n. */
+  phrasePositions: Record<2 | 3 | 4, number>;
+}
+
+/** Lookups in the reference counts. */
+export interface ReferenceModel {
+  totals: ReferenceTotals;
+  /** Where the counts come from (the header's source line). */
+  source: string;
+  /** Counts of one term (a unigram; case-sensitive on the normalised form), or null when not kept. */
+  term(term: string): ReferenceCounts | null;
+  /** Counts of a phrase of 1–4 terms (1 = `term`), or null when not kept or longer. */
+  phrase(terms: readonly string[]): ReferenceCounts | null;
+  /**
+   * Occurrences per position: count / tokens for one term, count / phrasePositions[n] for n = 2–4, and
+   * UNSEEN_COUNT / the same denominator when the key is unseen or pruned. Throws a RangeError unless n is 1–4.
+   */
+  expectedRate(terms: readonly string[]): number;
+}
+
+const NL = 0x0a;
+const TAB = 0x09;
+
+/** Reads the decimal digits at buf[i…]; returns the number and the index after the last digit. */
+function readUint(buf: Uint8Array, i: number): [number, number] {
+  let n = 0;
+  let c = buf[i] as number;
+  while (c >= 0x30 && c <= 0x39) {
+    n = n * 10 + (c - 0x30);
+    c = buf[++i] as number;
+  }
+  return [n, i];
+}
+
+/** A model over the (inflated) bytes of a reference file: `#` header lines, then sorted `key\tcount\tdf` lines. */
+export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let body = 0;
+  while (body < buf.length && buf[body] === 0x23) {
+    const nl = buf.indexOf(NL, body);
+    body = nl < 0 ? buf.length : nl + 1;
+  }
+  const header = buf.toString('utf8', 0, body);
+  const totalsLine = /^# totals: (.*)$/m.exec(header);
+  if (totalsLine === null || body === 0) throw new Error('reference data has no "# totals:" header line');
+  const nums = new Map<string, number>();
+  for (const m of (totalsLine[1] as string).matchAll(/(\w+)=(\d+)/g)) nums.set(m[1] as string, Number(m[2]));
+  const need = (k: string): number => {
+    const v = nums.get(k);
+    if (v === undefined) throw new Error(`reference data header lacks totals ${k}=`);
+    return v;
+  };
+  const totals: ReferenceTotals = {
+    documents: need('documents'),
+    tokens: need('tokens'),
+    phrasePositions: { 2: need('positions2'), 3: need('positions3'), 4: need('positions4') },
+  };
+  const source = /^# source: (.*)$/m.exec(header)?.[1] ?? '';
+
+  // Binary search over line starts: lo is always a line start, hi a line start or the end.
+  const find = (key: string): ReferenceCounts | null => {
+    if (key === '' || key.includes('\t') || key.includes('\n')) return null;
+    const q = Buffer.from(key, 'utf8');
+    let lo = body;
+    let hi = buf.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = buf.lastIndexOf(NL, mid - 1) + 1; // body > 0, so mid − 1 >= 0 and s >= lo
+      let tab = buf.indexOf(TAB, s);
+      if (tab < 0) tab = buf.length;
+      const cmp = buf.compare(q, 0, q.length, s, tab);
+      if (cmp < 0) {
+        const nl = buf.indexOf(NL, tab);
+        lo = nl < 0 ? buf.length : nl + 1;
+      } else if (cmp > 0) hi = s;
+      else {
+        const [count, after] = readUint(buf, tab + 1);
+        const [df] = readUint(buf, after + 1);
+        return { count, df };
+      }
+    }
+    return null;
+  };
+
+  const term = (t: string): ReferenceCounts | null => (t.includes(PHRASE_SEPARATOR) ? null : find(t));
+  const phrase = (terms: readonly string[]): ReferenceCounts | null => {
+    if (terms.length === 0 || terms.length > 4) return null;
+    if (terms.some((t) => t === '' || t.includes(PHRASE_SEPARATOR))) return null;
+    return find(terms.join(PHRASE_SEPARATOR));
+  };
+  const expectedRate = (terms: readonly string[]): number => {
+    const n = terms.length;
+    if (n < 1 || n > 4) throw new RangeError(`the reference model holds 1 to 4 terms, got ${n}`);
+    const denominator = n === 1 ? totals.tokens : totals.phrasePositions[n as 2 | 3 | 4];
+    const c = phrase(terms);
+    return (c === null ? UNSEEN_COUNT : c.count) / denominator;
+  };
+  return { totals, source, term, phrase, expectedRate };
+}
+
+let memo: ReferenceModel | undefined;
+
+/** The shipped reference model, read and inflated once on first use. */
+export function referenceModel(): ReferenceModel {
+  if (memo === undefined) {
+    const url = new URL('../data/reference.tsv.gz', import.meta.url);
+    let gz: Buffer;
+    try {
+      gz = readFileSync(url);
+    } catch (err) {
+      throw new Error(`shipped data file ${url.pathname} is missing: the build must copy src/data/ next to dist/data/`, {
+        cause: err,
+      });
+    }
+    memo = referenceModelFrom(gunzipSync(gz));
+  }
+  return memo;
+}
