@@ -14,6 +14,12 @@ export interface CountedUnit {
   /** The --by group key ('' when there is no grouping). */
   group: string;
   stream: TermStream;
+  /** The unit's text, when the analysis needs it (display forms, evidence). */
+  text?: string;
+  /** Who spoke it, for evidence lines. */
+  speaker?: string;
+  /** The speaker's country as a term ("kazakhstan"), when known. */
+  country?: string;
 }
 
 /** Plain code-unit string order (never localeCompare, so output bytes do not depend on the locale). */

@@ -59,7 +59,7 @@ export function countedUnits(doc: SpeechDocument, args: CountArgs): CountedUnit[
   const out: CountedUnit[] = [];
   for (const u of doc.units) {
     if (!args.allUnits && u.kind !== 'content') continue;
-    out.push({ unit: unitId(u), document: doc.id, group: groupKey(u, doc, args.by), stream: pipeline(u.text, lang) });
+    out.push({ unit: unitId(u), document: doc.id, group: groupKey(u, doc, args.by), stream: pipeline(u.text, lang), text: u.text, speaker: groupKey(u, doc, 'speaker'), ...countryTerm(u, doc, pipeline, lang) });
   }
   return out;
 }
@@ -130,4 +130,12 @@ export function mergeCountedNgrams(list: Counted<NgramCounts>[]): Counted<NgramC
 /** Job: a document's units as term streams (for analyses that need every occurrence). */
 export function docStreams(doc: SpeechDocument, args: CountArgs): Counted<CountedUnit[]> {
   return { value: countedUnits(doc, args), langs: { [documentLang(doc, args.terms)]: 1 } };
+}
+
+/** The speaker's country as the pipeline writes it ("kazakhstan", "united states"). */
+function countryTerm(u: Unit, doc: SpeechDocument, pipeline: TermPipeline, lang: Lang): { country?: string } {
+  const name = u.speaker.country?.name ?? doc.speaker?.country?.name;
+  if (!name) return {};
+  const terms = pipeline(name, lang).sentences.flat().filter((t) => t !== null);
+  return terms.length ? { country: terms.map((t) => (t as { term: string }).term).join(' ') } : {};
 }

@@ -9,7 +9,7 @@
  *
  * Pure except one lazy read: the file is read and inflated on the first call of `referenceModel()` (about
  * 30 ms), never at import. Lookups binary-search the inflated bytes directly, so opening builds no Map
- * and no index, and does not even decode the text.
+ * of entries and no index, and does not even decode the text.
  */
 
 import { readFileSync } from 'node:fs';
@@ -54,6 +54,7 @@ export interface ReferenceModel {
 }
 
 const NL = 0x0a;
+const encoder = new TextEncoder();
 const TAB = 0x09;
 
 /** Reads the decimal digits at buf[i…]; returns the number and the index after the last digit. */
@@ -92,26 +93,50 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   };
   const source = /^# source: (.*)$/m.exec(header)?.[1] ?? '';
 
-  // Binary search over line starts: lo is always a line start, hi a line start or the end.
+  // Binary search over line starts: lo is always a line start, hi a line start or the end. Plain loops
+  // over the bytes: lines are short, and Buffer's native helpers cost more per call than they save.
+  const n = buf.length;
   const find = (key: string): ReferenceCounts | null => {
     if (key === '' || key.includes('\t') || key.includes('\n')) return null;
-    const q = Buffer.from(key, 'utf8');
+    const q = encoder.encode(key);
+    const qn = q.length;
     let lo = body;
-    let hi = buf.length;
+    let hi = n;
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = buf.lastIndexOf(NL, mid - 1) + 1; // body > 0, so mid − 1 >= 0 and s >= lo
-      let tab = buf.indexOf(TAB, s);
-      if (tab < 0) tab = buf.length;
-      const cmp = buf.compare(q, 0, q.length, s, tab);
-      if (cmp < 0) {
-        const nl = buf.indexOf(NL, tab);
-        lo = nl < 0 ? buf.length : nl + 1;
-      } else if (cmp > 0) hi = s;
-      else {
-        const [count, after] = readUint(buf, tab + 1);
+      let s = (lo + hi) >>> 1;
+      while (s > lo && buf[s - 1] !== NL) s--;
+      // compare the line's key (up to the tab) with q, byte by byte
+      let i = s;
+      let k = 0;
+      let cmp = 0;
+      for (;;) {
+        const c = i < n ? (buf[i] as number) : NL;
+        const end = c === TAB || c === NL;
+        if (k === qn) {
+          cmp = end ? 0 : 1;
+          break;
+        }
+        if (end) {
+          cmp = -1;
+          break;
+        }
+        const d = c - (q[k] as number);
+        if (d !== 0) {
+          cmp = d;
+          break;
+        }
+        i++;
+        k++;
+      }
+      if (cmp === 0) {
+        const [count, after] = readUint(buf, i + 1);
         const [df] = readUint(buf, after + 1);
         return { count, df };
+      }
+      if (cmp > 0) hi = s;
+      else {
+        while (i < n && buf[i] !== NL) i++;
+        lo = i + 1;
       }
     }
     return null;

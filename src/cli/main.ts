@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { collocatesCommand } from './commands/collocates.js';
 import { ngramsCommand } from './commands/ngrams.js';
 import { termsCommand } from './commands/terms.js';
+import { themesCommands } from './commands/themes.js';
 import { unitsCommand } from './commands/units.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
 `,
     );
   unitsCommand(program);
+  themesCommands(program);
   termsCommand(program);
   ngramsCommand(program);
   collocatesCommand(program);

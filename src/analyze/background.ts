@@ -1,0 +1,46 @@
+/** Backgrounds for keyness: the UN reference model, alone or pooled with the rest of an input. */
+
+import type { Background } from './keyphrases.js';
+import { PHRASE_SEPARATOR, referenceModel, UNSEEN_COUNT } from './reference.js';
+
+/** The reference model of UN speech (General Debate 1970–2024) as a background. */
+export function referenceBackground(): Background {
+  const m = referenceModel();
+  const { tokens, phrasePositions } = m.totals;
+  return {
+    name: `UN reference model (${m.totals.documents} General Debate speeches, ${tokens} tokens)`,
+    floor: UNSEEN_COUNT / tokens,
+    size: tokens,
+    termRate: (t) => {
+      const c = m.term(t);
+      return c ? c.count / tokens : null;
+    },
+    phraseRate: (terms) => {
+      if (terms.length < 2 || terms.length > 4) return null;
+      if (terms.some((t) => t.includes(PHRASE_SEPARATOR))) return null;
+      const c = m.phrase(terms);
+      return c ? c.count / phrasePositions[terms.length as 2 | 3 | 4] : null;
+    },
+  };
+}
+
+/**
+ * The reference pooled with counts of the rest of an input (for --by groups: each group against the
+ * others and the usual UN speech together). Rates are (ref count + rest count) / (ref size + rest size).
+ */
+export function pooledBackground(ref: Background, rest: ReadonlyMap<string, number>, restTokens: number): Background {
+  const refTokens = ref.size;
+  const total = refTokens + restTokens;
+  return {
+    name: `${ref.name} pooled with the rest of the input (${restTokens} tokens)`,
+    floor: ref.floor * (refTokens / total),
+    size: total,
+    termRate: (t) => {
+      const r = ref.termRate(t);
+      const n = rest.get(t) ?? 0;
+      if (r === null && n === 0) return null;
+      return ((r ?? 0) * refTokens + n) / total;
+    },
+    phraseRate: (terms) => ref.phraseRate(terms),
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * Key phrases: the phrases a text uses much more than the UN usually does.
+ *
+ * Candidates come from one clause of one sentence: the maximal runs of 1–4 content words between
+ * stopwords, numbers and adverbs (a trailing past participle trimmed), which is the shape of a noun
+ * phrase without a tagger; plus any phrase of 2–4 terms the reference model knows the UN to use, even
+ * with stopwords inside ("responsibility to protect", "protection of civilians"). UN names are single
+ * terms already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines
+ * ("Measures in Asia (CICA)") is credited to its long form.
+ *
+ * Scoring (documented in `params`): each content word t gets its contribution to the Kullback–Leibler
+ * divergence of the text from the background, W(t) = f(t) · log2( (f(t)/N) / p_bg(t) ), floored at 0,
+ * where f is the count here, N the content tokens here, and p_bg the background rate (the reference
+ * model of UN speech, with a floor of 0.5 / its size for unseen words; under --by, the reference pooled
+ * with the rest of the input). A phrase scores the sum of its words' W — words frequent everywhere in
+ * UN speech ("united nations", "international community", "believe") weigh (almost) nothing — times a
+ * spread factor 1 + ln(paragraphs containing it), so one repeated sentence cannot make a key phrase
+ * while a topic developed in one full paragraph still can. Summing word scores over a candidate is
+ * SingleRank's rule (Wan and Xiao 2008), with keyness against UN speech in place of a graph.
+ */
+
+import type { TermOcc } from '../text/index.js';
+import { compareCodeUnits, type CountedUnit } from './corpus.js';
+
+/** Background rates: how often the UN usually says a term or a phrase. */
+export interface Background {
+  /** Rate of a term per content token; null when unseen. */
+  termRate(term: string): number | null;
+  /** Rate of a phrase (2–4 terms) per phrase position; null when unseen. */
+  phraseRate(terms: readonly string[]): number | null;
+  /** The floor rate for an unseen term. */
+  floor: number;
+  /** Name, for params. */
+  name: string;
+  /** Content tokens behind the rates. */
+  size: number;
+}
+
+export interface KeyphraseOptions {
+  top?: number;
+  /** Maximal candidate length in terms. */
+  maxLength?: number;
+}
+
+export interface Keyphrase {
+  /** Terms joined by one space. */
+  key: string;
+  terms: string[];
+  /** The most frequent way the text writes it. */
+  display: string;
+  score: number;
+  count: number;
+  /** Count the background predicts over this text's positions. */
+  expected: number;
+  /** Units where it occurs, in input order. */
+  units: string[];
+  rank: number;
+}
+
+export interface KeyphraseResult {
+  rows: Keyphrase[];
+  /** Content tokens (non-stop, non-number). */
+  tokens: number;
+  /** Content units read. */
+  units: number;
+  /** Every word's weight W(t), for callers that group phrases (themes). */
+  wordWeights: Map<string, number>;
+  /** Every content word's count f(t). */
+  wordCounts: Map<string, number>;
+  params: Record<string, unknown>;
+}
+
+/** A unit's terms with the text they came from (for display forms and acronyms). */
+export interface TextUnit extends CountedUnit {
+  text: string;
+}
+
+interface Cand {
+  terms: string[];
+  count: number;
+  units: string[];
+  surfaces: Map<string, number>;
+}
+
+
+/** Rank the key phrases of some units against a background. */
+export function keyphrases(units: readonly TextUnit[], bg: Background, opts: KeyphraseOptions = {}): KeyphraseResult {
+  const maxLength = opts.maxLength ?? 4;
+  const acronyms = definedAcronyms(units);
+  const cands = new Map<string, Cand>();
+  const freq = new Map<string, number>();
+  let tokens = 0;
+  let positions = 0;
+
+  for (const u of units) {
+    for (const sentence of u.stream.sentences) {
+      let run: TermOcc[] = [];
+      const flush = (): void => {
+        positions += run.length;
+        collect(run, u, maxLength, cands, acronyms, bg);
+        run = [];
+      };
+      for (const t of sentence) {
+        if (t === null) {
+          flush();
+          continue;
+        }
+        if (!t.stop && !t.number) {
+          tokens++;
+          freq.set(t.term, (freq.get(t.term) ?? 0) + 1);
+        }
+        run.push(t);
+      }
+      flush();
+    }
+  }
+
+  const weights = new Map<string, number>();
+  for (const [t, f] of freq) {
+    const rate = (bg.termRate(t) ?? bg.floor) || bg.floor;
+    // Words the UN uses as often as this text does weigh (almost) nothing, but still rank phrases among themselves.
+    weights.set(t, Math.max(0, f * Math.log2(f / Math.max(tokens, 1) / rate)) + 0.01 * f);
+  }
+
+  const scored: Omit<Keyphrase, 'rank'>[] = [];
+  const longForms = new Map([...acronyms].map(([acr, terms]) => [terms.join(' '), acr]));
+  for (const [key, c] of cands) {
+    // A defined acronym's long form: its words and the acronym itself, the four strongest counted.
+    const acr = longForms.get(key);
+    const ws = [...c.terms, ...(acr ? [acr] : [])].map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
+    const wsum = (acr ? ws.slice(0, 4) : ws).reduce((a, w) => a + w, 0);
+    const spread = 1 + Math.log(c.units.length);
+    const score = wsum * spread;
+    if (!(score > 0)) continue;
+    const rate = c.terms.length === 1 ? (bg.termRate(key) ?? bg.floor) : (bg.phraseRate(c.terms) ?? bg.floor);
+    scored.push({
+      key,
+      terms: c.terms,
+      display: acr ? `${displayOf(c)} (${acr})` : displayOf(c),
+      score,
+      count: c.count,
+      expected: rate * (c.terms.length === 1 ? tokens : positions),
+      units: c.units,
+    });
+  }
+  scored.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
+  const kept = scored;
+  const top = opts.top ?? kept.length;
+  const rows: Keyphrase[] = [];
+  for (let i = 0; i < kept.length && rows.length < top; i++) {
+    const r = kept[i] as Omit<Keyphrase, 'rank'>;
+    const prev = rows[rows.length - 1];
+    rows.push({ ...r, rank: prev && prev.score === r.score ? prev.rank : rows.length + 1 });
+  }
+  return {
+    rows,
+    tokens,
+    units: units.length,
+    wordWeights: weights,
+    wordCounts: freq,
+    params: {
+      background: bg.name,
+      candidates: 'maximal runs of 1–4 content words in one clause (trailing -ed trimmed), plus 2–4-term phrases the reference model knows',
+      wordWeight: 'W(t) = max(0, f(t)·log2((f(t)/N)/p_bg(t))) + 0.01·f(t); p_bg floor = 0.5/background size',
+      score: 'sum of W over the phrase\'s words × (1 + ln paragraphs)',
+      maxLength,
+    },
+  };
+}
+
+/** Whether a term ends a noun phrase badly: a past participle or an adverb ("method used", "widely"). */
+function verbish(t: TermOcc): boolean {
+  return /^[a-z]{3,}(?:ed|ly)$/.test(t.term);
+}
+
+/**
+ * Add the candidates of one run of terms (between gaps) to the table. Candidates are the maximal runs
+ * of content words between stopwords, numbers and adverbs, with a trailing past participle trimmed
+ * (the usual shape of a noun phrase without a tagger); a run longer than `maxLength` is no candidate.
+ * Shorter or stopword-glued phrases inside a run count too when the background knows them as phrases
+ * the UN uses ("preventive diplomacy", "responsibility to protect").
+ */
+function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
+  const add = (from: number, to: number): void => {
+    if (splitsExpansion(run, from, to)) return;
+    const slice = run.slice(from, to);
+    const first = slice[0] as TermOcc;
+    const terms = slice.map((x) => x.term);
+    const expanded = slice.length === 1 ? (acronyms.get(first.term) ?? terms) : terms;
+    const key = expanded.join(' ');
+    let c = cands.get(key);
+    if (!c) cands.set(key, (c = { terms: expanded, count: 0, units: [], surfaces: new Map() }));
+    c.count++;
+    if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
+    const surface = u.text.slice(first.start, (slice[slice.length - 1] as TermOcc).end).replace(/\s+/g, ' ');
+    c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+  };
+  // A verb form ("proposed", "transforming") splits a run unless the UN uses it in a phrase with a
+  // neighbour ("armed conflict", "peacekeeping operations", "least developed countries").
+  const known = (a: TermOcc | undefined, b: TermOcc | undefined): boolean =>
+    a !== undefined && b !== undefined && !a.stop && !b.stop && bg.phraseRate([a.term, b.term]) !== null;
+  const boundary = (t: TermOcc, k: number): boolean =>
+    t.stop || t.number || /^[a-z]{3,}ly$/.test(t.term) || (/^[a-z]{3,}(?:ed|ing)$/.test(t.term) && !known(t, run[k + 1]) && !known(run[k - 1], t));
+  const added = new Set<string>();
+  let i = 0;
+  while (i < run.length) {
+    if (boundary(run[i] as TermOcc, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < run.length && !boundary(run[j] as TermOcc, j)) j++;
+    let end = j;
+    while (end - i > 1 && verbish(run[end - 1] as TermOcc)) end--;
+    // A run longer than maxLength is no phrase (its known phrases still count, below).
+    if (end - i <= maxLength) {
+      add(i, end);
+      added.add(`${i}:${end}`);
+    }
+    i = j;
+  }
+  // Phrases the UN is known to use, inside or across the runs (up to 4 terms, no stopword at either end).
+  for (let a = 0; a < run.length; a++) {
+    const first = run[a] as TermOcc;
+    if (first.stop || first.number) continue;
+    for (let len = 2; len <= 4 && a + len <= run.length; len++) {
+      const last = run[a + len - 1] as TermOcc;
+      if (last.stop || added.has(`${a}:${a + len}`)) continue;
+      const terms = run.slice(a, a + len).map((x) => x.term);
+      if (bg.phraseRate(terms) !== null) {
+        add(a, a + len);
+        added.add(`${a}:${a + len}`);
+      }
+    }
+  }
+}
+
+/** Whether [from, to) cuts through terms that share one span (an alias such as R2P, expanded). */
+function splitsExpansion(run: readonly TermOcc[], from: number, to: number): boolean {
+  const a = run[from] as TermOcc;
+  const before = run[from - 1];
+  if (before && before.start === a.start && before.end === a.end) return true;
+  const z = run[to - 1] as TermOcc;
+  const after = run[to];
+  return after !== undefined && after.start === z.start && after.end === z.end;
+}
+
+/** The most frequent surface form; an alias (R2P) shows as its expansion. */
+function displayOf(c: Cand): string {
+  let best = '';
+  let n = 0;
+  for (const [s, k] of [...c.surfaces].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
+    const words = s.split(/\s+/).length;
+    if (words < c.terms.length && c.terms.length > 1) continue; // an alias: its surface is shorter than its terms
+    if (k > n) {
+      best = s;
+      n = k;
+    }
+  }
+  return best || c.terms.join(' ');
+}
+
+/**
+ * Acronyms the text defines: "Conference on Interaction and Confidence-building Measures in Asia (CICA)"
+ * → CICA stands for those terms. The acronym's letters must be the initials of the words before it.
+ */
+export function definedAcronyms(units: readonly TextUnit[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const u of units) {
+    for (const sentence of u.stream.sentences) {
+      const occ = sentence;
+      for (let i = 1; i < occ.length; i++) {
+        const t = occ[i];
+        if (!t || !/^[A-Z][A-Z0-9]{1,9}$/.test(t.term)) continue;
+        if (u.text[t.start - 1] !== '(' || u.text[t.end] !== ')') continue;
+        const letters = t.term.toLowerCase();
+        // Walk back over the terms before the bracket, matching initials of content words from the end.
+        let j = i - 1;
+        while (j >= 0 && occ[j] === null) j--;
+        let li = letters.length - 1;
+        let skips = 0;
+        const words: TermOcc[] = [];
+        for (; j >= 0 && li >= 0; j--) {
+          const w = occ[j];
+          if (!w) break;
+          words.unshift(w);
+          if (w.stop) continue;
+          // A hyphenated word may give two letters ("Confidence-building" → CB) or one; a word may be skipped
+          // ("Confidence-building Measures in Asia" → C…A), at most twice.
+          const initials = w.term.split(/[-\s]/).map((p) => p[0] ?? '').join('');
+          if (initials.length > 1 && letters.slice(li - initials.length + 1, li + 1) === initials) li -= initials.length;
+          else if (letters[li] === initials[0]) li -= 1;
+          else if (++skips > 2) break;
+        }
+        if (li < 0 && words.length >= 2 && !(words[0] as TermOcc).stop) out.set(t.term, words.map((w) => w.term));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+/** `speeches themes` and `speeches keyphrases`: what a statement is about, against how the UN usually speaks. */
+
+import type { Command } from 'commander';
+import { referenceBackground } from '../../analyze/background.js';
+import { mergeLangs, type Counted } from '../../analyze/jobs.js';
+import type { TextUnit } from '../../analyze/keyphrases.js';
+import { evidenceSentence, themesByGroup, type GroupThemes, type Theme } from '../../analyze/themes.js';
+import { stemmerFor } from '../../text/index.js';
+import { envelope, toJson, toNdjson } from '../../report/json.js';
+import { fixed } from '../../report/numbers.js';
+import { renderTable } from '../../report/table.js';
+import { Run } from '../context.js';
+import { addOptions, INPUT_OPTIONS, TERM_OPTIONS } from '../options.js';
+import { countArgs, type TermFlags } from '../terms-options.js';
+
+interface ThemesOptions extends TermFlags {
+  top?: number;
+  explain?: boolean;
+}
+
+const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
+const INPUTS = 'files, directories, quoted globs, or - for stdin (default: the bundled seeds)';
+
+/** Register `themes` and `keyphrases`. */
+export function themesCommands(program: Command): void {
+  const themes = program
+    .command('themes')
+    .summary('the key themes of a statement, explained')
+    .description(
+      'The themes of the inputs: their key phrases (what they say much more than the UN usually does, judged against a model of 9,210 General Debate speeches), grouped as a reader would group them.',
+    )
+    .argument('[inputs...]', INPUTS)
+    .addHelpText(
+      'before',
+      `Examples:
+  speeches themes seeds/000_09c7f05abb924c58.txt
+  speeches themes seeds/003_0eda7931006bc30a.txt --explain
+  speeches themes corpus/ --by year --top 3 --json | jq '.results.groups[] | {group, themes: [.themes[].label]}'
+`,
+    );
+  addOptions(themes, ['json', 'ndjson', 'by', 'top', ...TERM_OPTIONS, ...INPUT_OPTIONS]);
+  themes.option('--explain', 'print under each theme the sentence that best shows it');
+  themes.action(async (inputs: string[], opts: ThemesOptions) => run('themes', inputs, opts));
+
+  const kp = program
+    .command('keyphrases')
+    .summary('the ranked key phrases, with counts and expected counts')
+    .description('The key phrases of the inputs, ranked by how much more they are used than the UN reference model predicts.')
+    .argument('[inputs...]', INPUTS)
+    .addHelpText(
+      'before',
+      `Examples:
+  speeches keyphrases seeds/003_0eda7931006bc30a.txt
+  speeches keyphrases seeds --top 30 --json | jq -r '.results.groups[0].keyphrases[].display'
+`,
+    );
+  addOptions(kp, ['json', 'ndjson', 'by', 'top', ...TERM_OPTIONS, ...INPUT_OPTIONS]);
+  kp.action(async (inputs: string[], opts: ThemesOptions) => run('keyphrases', inputs, opts));
+}
+
+async function run(command: 'themes' | 'keyphrases', inputs: string[], opts: ThemesOptions): Promise<void> {
+  const r = new Run(opts);
+  const args = countArgs(opts);
+  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
+  const langs = mergeLangs(values);
+  const units = values.flatMap((v) => v.value);
+  if (Object.keys(langs).some((l) => l !== 'en')) {
+    r.note('the reference model is English UN speech; key phrases of other languages are ranked mostly by their own frequency');
+  }
+  const top = opts.top ?? (command === 'themes' ? 8 : 20);
+  const stem = stemmerFor('en') ?? undefined;
+  const groups = themesByGroup(units, referenceBackground(), { top, keyphrases: command === 'keyphrases' ? top : 40, ...(stem ? { stem } : {}) });
+  const label = paragraphLabels(units);
+  r.out(command === 'themes' ? renderThemes(r, groups, units, opts, label) : renderKeyphrases(r, groups, opts, label, top));
+}
+
+/** "¶7" in one document; "d2¶7" when there are several. */
+function paragraphLabels(units: readonly TextUnit[]): (id: string) => string {
+  const docs = new Set(units.map((u) => u.document));
+  return (id) => {
+    const [doc, index] = id.split(':');
+    return docs.size > 1 ? `${doc}¶${index}` : `¶${index}`;
+  };
+}
+
+function bar(share: number, width = 8): string {
+  const eighths = Math.round(share * width * 8);
+  const full = Math.floor(eighths / 8);
+  const part = eighths % 8;
+  return '█'.repeat(full) + (part ? (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][part] as string) : '');
+}
+
+function themeJson(t: Theme, units: readonly TextUnit[], explain: boolean): Record<string, unknown> {
+  const ev = explain ? evidenceSentence(t, units) : null;
+  return {
+    rank: t.rank,
+    label: t.label,
+    score: t.score,
+    share: t.share,
+    units: t.units,
+    phrases: t.phrases.map((p) => ({ key: p.key, display: p.display, score: p.score, count: p.count, expected: p.expected, units: p.units })),
+    ...(explain ? { evidence: ev ? { unit: ev.unit, speaker: units.find((u) => u.unit === ev.unit)?.speaker ?? null, sentence: ev.sentence } : null } : {}),
+  };
+}
+
+function renderThemes(r: Run, groups: GroupThemes[], units: readonly TextUnit[], opts: ThemesOptions, label: (id: string) => string): string {
+  const params = { by: opts.by ?? null, lang: opts.lang, stopwords: opts.stopwords, ...groups[0]?.keyphrases.params, grouping: 'shared informative stem, or Jaccard ≥ 0.6 of paragraphs; ≤ 6 phrases; score = best + ½ others' };
+  if (opts.ndjson) return toNdjson(groups.flatMap((g) => g.themes.map((t) => ({ ...(opts.by ? { group: g.group } : {}), ...themeJson(t, units, Boolean(opts.explain)) }))));
+  if (opts.json) {
+    const results = { groups: groups.map((g) => ({ group: g.group, tokens: g.keyphrases.tokens, units: g.keyphrases.units, themes: g.themes.map((t) => themeJson(t, units, Boolean(opts.explain))) })) };
+    return toJson(envelope('themes', params, { documents: new Set(units.map((u) => u.document)).size, units: units.length }, results, []));
+  }
+  const { chalk } = r.style;
+  const parts: string[] = [];
+  for (const g of groups) {
+    if (opts.by) parts.push(chalk.bold(`${opts.by}: ${g.group}`));
+    const rows = g.themes.map((t) => [
+      String(t.rank),
+      chalk.bold(t.label),
+      t.phrases
+        .slice(1)
+        .map((p) => p.display)
+        .join('; '),
+      fixed(t.score, 1),
+      t.units.map(label).join(' '),
+      `${bar(t.share)} ${Math.round(t.share * 100)}%`,
+    ]);
+    parts.push(
+      renderTable(
+        [
+          { header: '#', align: 'right' },
+          { header: 'theme', shrink: true, min: 18, weight: 2 },
+          { header: 'also', shrink: true, min: 16, weight: 3 },
+          { header: 'score', align: 'right' },
+          { header: '¶', shrink: true, min: 8 },
+          { header: 'share of ¶' },
+        ],
+        rows,
+        r.style,
+      ),
+    );
+    if (!g.themes.length) parts.push(chalk.dim('no theme stands out from usual UN wording'));
+    if (opts.explain) {
+      for (const t of g.themes) {
+        const ev = evidenceSentence(t, units);
+        if (!ev) continue;
+        const who = units.find((u) => u.unit === ev.unit)?.speaker;
+        parts.push(`  ${t.rank}. ${chalk.bold(t.label)}: “${ev.sentence}” ${chalk.dim(`— ${who ? `${who}, ` : ''}${label(ev.unit)}`)}`);
+      }
+    }
+  }
+  parts.push(chalk.dim('Scored against how the UN usually speaks (General Debate 1970–2024); see --json for every number.'));
+  return parts.join('\n');
+}
+
+function renderKeyphrases(r: Run, groups: GroupThemes[], opts: ThemesOptions, label: (id: string) => string, top: number): string {
+  const rows = groups.flatMap((g) => g.keyphrases.rows.slice(0, top).map((p) => ({ ...(opts.by ? { group: g.group } : {}), ...p })));
+  if (opts.ndjson) return toNdjson(rows);
+  if (opts.json) {
+    const results = { groups: groups.map((g) => ({ group: g.group, tokens: g.keyphrases.tokens, units: g.keyphrases.units, keyphrases: g.keyphrases.rows.slice(0, top) })) };
+    return toJson(envelope('keyphrases', { by: opts.by ?? null, ...groups[0]?.keyphrases.params }, { groups: groups.length }, results, []));
+  }
+  const table = renderTable(
+    [
+      ...(opts.by ? [{ header: opts.by, shrink: true, min: 10 }] : []),
+      { header: 'rank', align: 'right' },
+      { header: 'key phrase', shrink: true, min: 16, weight: 3 },
+      { header: 'score', align: 'right' },
+      { header: 'count', align: 'right' },
+      { header: 'expected', align: 'right' },
+      { header: '¶', shrink: true, min: 8 },
+    ],
+    groups.flatMap((g) =>
+      g.keyphrases.rows.slice(0, top).map((p, i) => [
+        ...(opts.by ? [i === 0 ? g.group : ''] : []),
+        String(p.rank),
+        r.style.chalk.bold(p.display),
+        fixed(p.score, 1),
+        String(p.count),
+        fixed(p.expected, 2),
+        p.units.map(label).join(' '),
+      ]),
+    ),
+    r.style,
+  );
+  return `${table}\n${r.style.chalk.dim('score: keyness of the phrase\'s words against UN speech × spread over paragraphs; expected: count the UN reference model predicts here')}`;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { countedUnits } from '../../src/analyze/jobs.js';
+import { definedAcronyms, keyphrases, type Background, type TextUnit } from '../../src/analyze/keyphrases.js';
+import { themes } from '../../src/analyze/themes.js';
+import { parseDocument } from '../../src/load/document.js';
+
+const args = { terms: { lang: 'en' as const, stopwords: 'default' as const, stem: false, numbers: false, compounds: true }, allUnits: false };
+
+function unitsOf(text: string): TextUnit[] {
+  const doc = parseDocument({ id: 'd1', file: 'x.txt', text, encoding: 'utf-8', kind: 'plain' });
+  return countedUnits(doc, args) as TextUnit[];
+}
+
+/** A background where the listed terms are very common and everything else rare. */
+function background(common: Record<string, number>): Background {
+  const size = 1_000_000;
+  return {
+    name: 'test',
+    size,
+    floor: 0.5 / size,
+    termRate: (t) => (common[t] ?? null) === null ? null : (common[t] as number) / size,
+    // The reference knows these as phrases the UN uses.
+    phraseRate: (terms) => (['responsibility to protect', 'preventive diplomacy'].includes(terms.join(' ')) ? 10 / size : null),
+  };
+}
+
+describe('keyphrases', () => {
+  it('empty input: no phrases, no NaN', () => {
+    const r = keyphrases([], background({}));
+    expect(r.rows).toEqual([]);
+    expect(r.tokens).toBe(0);
+  });
+
+  it('one unit: a repeated rare phrase outranks words the background uses everywhere', () => {
+    const units = unitsOf('Preventive diplomacy matters. The United Nations supports preventive diplomacy. The United Nations and the international community agree.');
+    const r = keyphrases(units, background({ 'united nations': 10000, 'international community': 3000, agree: 500, matters: 200, supports: 300 }));
+    const pd = r.rows.find((x) => x.key === 'preventive diplomacy');
+    expect(pd?.count).toBe(2);
+    const generic = r.rows.find((x) => x.key === 'united nations');
+    expect(generic === undefined || generic.score < (pd?.score ?? 0)).toBe(true);
+    const ic = r.rows.find((x) => x.key === 'international community');
+    expect(ic === undefined || ic.score < (pd?.score ?? 0) / 4).toBe(true);
+  });
+
+  it('R2P and RtoP count as "responsibility to protect"', () => {
+    const units = unitsOf('We support the Responsibility to Protect. R2P needs consensus. RtoP is about prevention.');
+    const r = keyphrases(units, background({}));
+    const r2p = r.rows.find((x) => x.key === 'responsibility to protect');
+    expect(r2p?.count).toBe(3);
+    expect(r2p?.display).toBe('Responsibility to Protect');
+  });
+
+  it('spread over paragraphs counts in a phrase\'s favour', () => {
+    const once = unitsOf('Climate finance. Climate finance. Climate finance.\n\nOther words here.');
+    const spread = unitsOf('Climate finance.\n\nClimate finance.\n\nClimate finance.');
+    const a = keyphrases(once, background({})).rows.find((x) => x.key === 'climate finance');
+    const b = keyphrases(spread, background({})).rows.find((x) => x.key === 'climate finance');
+    expect((b?.score ?? 0) > (a?.score ?? 0)).toBe(true);
+  });
+
+  it('an acronym the text defines is credited to its long form', () => {
+    const units = unitsOf('Kazakhstan initiated the Conference on Interaction and Confidence-building Measures in Asia (CICA). CICA is a platform.');
+    expect(definedAcronyms(units).get('CICA')).toEqual(['conference', 'on', 'interaction', 'and', 'confidence-building', 'measures', 'in', 'asia']);
+  });
+
+  it('is deterministic', () => {
+    const units = unitsOf('Peace and security. Security and peace. Development goals and climate action.');
+    expect(JSON.stringify(keyphrases(units, background({})).rows)).toBe(JSON.stringify(keyphrases(units, background({})).rows));
+  });
+});
+
+describe('themes', () => {
+  it('groups phrases that share their head word, labelled by the strongest short phrase', () => {
+    const units = unitsOf(
+      'Conflict prevention is vital.\n\nWe need conflict prevention tools.\n\nPreventive diplomacy and conflict prevention in Asia.\n\nClimate finance must grow.\n\nClimate finance for islands.',
+    );
+    const kp = keyphrases(units, background({}));
+    const th = themes(kp, { top: 5 });
+    const labels = th.map((t) => t.label.toLowerCase());
+    expect(labels[0]).toContain('conflict prevention');
+    expect(labels.some((l) => l.includes('climate finance'))).toBe(true);
+    for (const t of th) {
+      expect(t.share).toBeGreaterThan(0);
+      expect(t.share).toBeLessThanOrEqual(1);
+      expect(t.phrases.length).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('no theme from empty input', () => {
+    expect(themes(keyphrases([], background({})))).toEqual([]);
+  });
+});
