@@ -7,6 +7,7 @@ import { PHRASE_SEPARATOR, referenceModel, UNSEEN_COUNT } from './reference.js';
 export function referenceBackground(): Background {
   const m = referenceModel();
   const { tokens, phrasePositions } = m.totals;
+  const cache = new Map<string, number | null>();
   return {
     name: `UN reference model (${m.totals.documents} General Debate speeches, ${tokens} tokens)`,
     floor: UNSEEN_COUNT / tokens,
@@ -17,9 +18,18 @@ export function referenceBackground(): Background {
     },
     phraseRate: (terms) => {
       if (terms.length < 2 || terms.length > 4) return null;
-      if (terms.some((t) => t.includes(PHRASE_SEPARATOR))) return null;
-      const c = m.phrase(terms);
-      return c ? c.count / phrasePositions[terms.length as 2 | 3 | 4] : null;
+      // Candidate windows repeat (every "of the …"); a cache spares the binary search.
+      const key = terms.join('\u0001');
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      let rate: number | null = null;
+      if (!terms.some((t) => t.includes(PHRASE_SEPARATOR))) {
+        const c = m.phrase(terms);
+        rate = c ? c.count / phrasePositions[terms.length as 2 | 3 | 4] : null;
+      }
+      if (cache.size > 500_000) cache.clear();
+      cache.set(key, rate);
+      return rate;
     },
   };
 }

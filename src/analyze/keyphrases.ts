@@ -67,6 +67,8 @@ export interface KeyphraseResult {
   wordWeights: Map<string, number>;
   /** Every content word's count f(t). */
   wordCounts: Map<string, number>;
+  /** Every content word's background rate p_bg(t). */
+  wordRates: Map<string, number>;
   params: Record<string, unknown>;
 }
 
@@ -116,8 +118,10 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   }
 
   const weights = new Map<string, number>();
+  const rates = new Map<string, number>();
   for (const [t, f] of freq) {
     const rate = (bg.termRate(t) ?? bg.floor) || bg.floor;
+    rates.set(t, rate);
     // Words the UN uses as often as this text does weigh (almost) nothing, but still rank phrases among themselves.
     weights.set(t, Math.max(0, f * Math.log2(f / Math.max(tokens, 1) / rate)) + 0.01 * f);
   }
@@ -158,6 +162,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     units: units.length,
     wordWeights: weights,
     wordCounts: freq,
+    wordRates: rates,
     params: {
       background: bg.name,
       candidates: 'maximal runs of 1–4 content words in one clause (trailing -ed trimmed), plus 2–4-term phrases the reference model knows',

@@ -31,71 +31,101 @@ export interface ThemeOptions {
   stem?: (word: string) => string;
   /** Order of the units in the input, for sorting a theme's units. */
   unitOrder?: ReadonlyMap<string, number>;
-  /** Terms that name the speakers themselves (their countries): a delegation's own name is no theme. */
-  ownNames?: ReadonlySet<string>;
+  /** The speaker's country (as a term) of each unit: a delegation's own name is no theme. */
+  unitCountry?: ReadonlyMap<string, string>;
 }
 
 const MAX_PHRASES = 6;
 /** A word is informative when this text uses it at least twice as often as the background: W/f ≥ 1 bit. */
 const INFORMATIVE_BITS = 1;
+/** The UN's everyday words: more than 2 in 1,000 words of the reference model. */
+const GENERIC_RATE = 0.002;
 
 /** Group key phrases into themes. */
 export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   const stem = opts.stem ?? ((w: string) => w);
   // Bits per occurrence: how much more this text uses a word than the background (W = f·bits).
   const bits = (t: string): number => (kp.wordWeights.get(t) ?? 0) / (kp.wordCounts.get(t) ?? 1);
-  const informative = (t: string): boolean => bits(t) >= INFORMATIVE_BITS;
-  const own = opts.ownNames ?? new Set<string>();
+  // Informative, and not one of the words the UN says all the time ("united nations", "world", more than
+  // 2 in 1,000 words) unless this text says it at least 8 times as often.
+  const informative = (t: string): boolean =>
+    bits(t) >= INFORMATIVE_BITS && ((kp.wordRates.get(t) ?? 0) < GENERIC_RATE || bits(t) >= 3);
   const content = (p: Keyphrase): string[] => p.terms.filter((t) => kp.wordCounts.has(t));
-  // A theme phrase starts and ends on informative words, and is not the speaker's own name.
+  // A delegation naming itself ("Kazakhstan supports…", "the Commonwealth of Dominica") is no theme:
+  // drop a phrase holding a speaker's country when most of its paragraphs are that speaker's.
+  const countryOf = opts.unitCountry ?? new Map<string, string>();
+  const ownName = (p: Keyphrase): boolean => {
+    const own = p.units.filter((u) => {
+      const c = countryOf.get(u);
+      return c !== undefined && p.terms.some((t) => t === c || c.split(' ').includes(t));
+    }).length;
+    return own * 2 > p.units.length;
+  };
+  // A theme phrase starts and ends on informative words.
   const pool = kp.rows
     .filter((p) => {
       const c = content(p);
-      // "Kazakhstan supports…": the speaker naming itself is no theme.
-      if (!c.length || own.has(c[0] as string)) return false;
+      if (!c.length || ownName(p)) return false;
       return informative(c[0] as string) && informative(c[c.length - 1] as string);
     })
     .slice(0, opts.pool ?? 60);
 
-  const parent = pool.map((_, i) => i);
-  const size = pool.map(() => 1);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
-  // Stronger phrases claim weaker ones, up to MAX_PHRASES a theme, so one topic cannot swallow the rest.
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra === rb || (size[ra] as number) + (size[rb] as number) > MAX_PHRASES) return;
-    const [hi, lo] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[lo] = hi;
-    size[hi] = (size[hi] as number) + (size[lo] as number);
-  };
-  // Each phrase's head: its most informative word, stemmed. Phrases join when one holds the other's head.
-  const stemsOf = pool.map((p) => new Set(content(p).flatMap((t) => t.split(' ')).map(stem)));
-  const heads = pool.map((p) => {
+  // Each phrase belongs to the theme of its head: its most informative word, stemmed.
+  const headOf = (p: Keyphrase): string => {
     const c = content(p).filter(informative);
     const head = c.reduce((a, t) => (bits(t) > bits(a) ? t : a), c[0] as string);
-    return new Set((head ?? '').split(' ').map(stem));
+    return head.split(' ').map(stem).join(' ');
+  };
+  // Heads used together in one phrase ("conflict prevention and resolution") are one theme; so are heads
+  // that keep appearing in the same paragraphs.
+  const parent = new Map<string, string>();
+  const find = (h: string): string => {
+    const p = parent.get(h) ?? h;
+    if (p === h) return h;
+    const r = find(p);
+    parent.set(h, r);
+    return r;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const heads = pool.map(headOf);
+  const headSet = new Set(heads);
+  pool.forEach((p, i) => {
+    for (const t of content(p).filter(informative)) {
+      const h = t.split(' ').map(stem).join(' ');
+      if (headSet.has(h)) union(heads[i] as string, h);
+    }
   });
-  // i holds j's head word, and j's head is also i's own head or among i's informative words.
-  const holds = (i: number, j: number): boolean => [...(heads[j] as Set<string>)].every((h) => (stemsOf[i] as Set<string>).has(h)) && [...(heads[i] as Set<string>)].some((h) => (stemsOf[j] as Set<string>).has(h));
-  for (let i = 0; i < pool.length; i++) {
+  const unitsByHead = new Map<string, Set<string>>();
+  pool.forEach((p, i) => {
+    const set = unitsByHead.get(heads[i] as string) ?? new Set<string>();
+    for (const u of p.units) set.add(u);
+    unitsByHead.set(heads[i] as string, set);
+  });
+  const headList = [...unitsByHead.keys()];
+  for (let i = 0; i < headList.length; i++) {
     for (let j = 0; j < i; j++) {
-      if (holds(i, j) || holds(j, i) || together((pool[i] as Keyphrase).units, (pool[j] as Keyphrase).units)) union(j, i);
+      if (together([...(unitsByHead.get(headList[i] as string) as Set<string>)], [...(unitsByHead.get(headList[j] as string) as Set<string>)])) {
+        union(headList[i] as string, headList[j] as string);
+      }
     }
   }
-
-  const groups = new Map<number, Keyphrase[]>();
+  const groups = new Map<string, Keyphrase[]>();
   pool.forEach((p, i) => {
-    const r = find(i);
-    const g = groups.get(r);
+    const root = find(heads[i] as string);
+    const g = groups.get(root);
     if (g) g.push(p);
-    else groups.set(r, [p]);
+    else groups.set(root, [p]);
   });
 
   const total = Math.max(kp.units, 1);
   const order = opts.unitOrder;
   const out: Omit<Theme, 'rank'>[] = [];
   for (const all of groups.values()) {
+    all.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
     const phrases = all.slice(0, MAX_PHRASES);
     // The label: the strongest phrase of at most three words (a reader's name for the theme).
     const labelPhrase = phrases.find((p) => p.terms.length <= 3) ?? (phrases[0] as Keyphrase);
@@ -134,6 +164,7 @@ export function themesByGroup(
   opts: ThemeOptions & { keyphrases?: number },
 ): GroupThemes[] {
   const order = new Map(units.map((u, i) => [u.unit, i]));
+  const unitCountry = new Map(units.flatMap((u) => (u.country ? [[u.unit, u.country] as [string, string]] : [])));
   const byGroup = new Map<string, TextUnit[]>();
   for (const u of units) {
     const g = byGroup.get(u.group);
@@ -156,9 +187,7 @@ export function themesByGroup(
       background = pooledBackground(bg, rest, totals.tokens - own.tokens);
     }
     const kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: Math.max(opts.keyphrases, opts.pool ?? 40) });
-    const ownNames = new Set(members.flatMap((u) => (u.country ? u.country.split(' ') : [])));
-    for (const u of members) if (u.country) ownNames.add(u.country);
-    out.push({ group: key, keyphrases: kp, themes: themes(kp, { ...opts, unitOrder: order, ownNames }) });
+    out.push({ group: key, keyphrases: kp, themes: themes(kp, { ...opts, unitOrder: order, unitCountry }) });
   }
   return out;
 }
