@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { collocatesCommand } from './commands/collocates.js';
+import { kwicCommand } from './commands/kwic.js';
+import { lexiconCommand } from './commands/lexicon.js';
 import { ngramsCommand } from './commands/ngrams.js';
 import { termsCommand } from './commands/terms.js';
 import { themesCommands } from './commands/themes.js';
@@ -35,6 +37,8 @@ export function buildProgram(): Command {
   termsCommand(program);
   ngramsCommand(program);
   collocatesCommand(program);
+  kwicCommand(program);
+  lexiconCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
   return program;
 }

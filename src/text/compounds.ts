@@ -151,3 +151,22 @@ export function buildTrie(lang: Lang, extra?: readonly (readonly string[])[]): T
   if (extra) for (const words of extra) if (words.length > 0) insert(root, words, joinWords(words), null);
   return root;
 }
+
+/**
+ * Words whose presence in a text may yield one of `terms`: the terms' own words, and the words of every
+ * shipped compound or alias that becomes one of them ("UN" for "united nations", "R2P" for "protect").
+ * Lower case. A text containing none of them cannot contain the terms, so searches may skip it.
+ */
+export function surfacesFor(terms: readonly string[]): string[] {
+  const wanted = new Set(terms.map((t) => t.toLowerCase()));
+  const out = new Set<string>();
+  for (const t of wanted) for (const w of t.split(/[\s-]+/)) if (w) out.add(w);
+  for (const e of shippedCompounds()) {
+    const target = e.term !== null ? [e.term] : (e.expand ?? []);
+    const resolved = e.alias && e.target ? [e.target.toLowerCase(), ...target] : target;
+    if (resolved.some((t) => wanted.has(t.toLowerCase()) || t.toLowerCase().split(' ').some((w) => wanted.has(w)))) {
+      for (const w of e.words) out.add(w.toLowerCase());
+    }
+  }
+  return [...out].sort();
+}

@@ -29,6 +29,7 @@ const cases: Case[] = [
   { name: 'units --summary (load + segment)', args: ['units', dir, '--summary', '--json'], target: 4, targetMB: 1024 },
   { name: 'terms', args: ['terms', dir, '--json'], target: 6, targetMB: 1024 },
   { name: 'ngrams -n 2', args: ['ngrams', dir, '-n', '2', '--json'], target: 15, targetMB: 1024 },
+  { name: 'kwic peace', args: ['kwic', 'peace', dir], target: 6, targetMB: 1024 },
   { name: 'themes, one statement', args: ['themes', join(REPO, 'seeds/000_09c7f05abb924c58.txt')], targetSeconds: 0.3 },
   { name: 'themes --by year, 300-file sample', args: ['themes', join(REPO, '../shared/corpus/ungd-sample'), '--by', 'year', '--top', '3'], targetSeconds: 5 },
 ];

@@ -1,0 +1,248 @@
+/**
+ * Keyword in context: where a word, phrase, glob or regular expression occurs, with its context and
+ * its provenance. Matching is on terms, so case folding, UN names and aliases apply ("R2P" is found by
+ * "responsibility to protect", "UN" by "united nations").
+ */
+
+import type { Meeting, SpeechDocument, Speaker, Unit } from '../model/types.js';
+import { prepareTerms, sentenceSpans, surfacesFor, tokenize, type Lang, type TermOcc, type TermOptions, type TermPipeline } from '../text/index.js';
+import { compareCodeUnits } from './corpus.js';
+import { documentLang } from './jobs.js';
+import { unitId } from './units.js';
+
+export type KwicPattern =
+  | { kind: 'terms'; terms: string[]; source: string }
+  | { kind: 'glob'; regex: string; source: string }
+  | { kind: 'regex'; regex: string; flags: string; source: string };
+
+export interface KwicArgs {
+  pattern: KwicPattern;
+  terms: TermOptions;
+  /** Match the surface exactly (case-sensitive) instead of the folded term. */
+  caseSensitive: boolean;
+  context: { kind: 'window'; size: number } | { kind: 'sentence' } | { kind: 'paragraph' };
+  allUnits: boolean;
+}
+
+export interface KwicHit {
+  document: string;
+  file: string;
+  unit: string;
+  paragraph: number;
+  /** The unit's source lines. */
+  lines: [number, number];
+  speaker: Speaker;
+  meeting: Pick<Meeting, 'symbol' | 'title' | 'date' | 'body'>;
+  left: string;
+  match: string;
+  right: string;
+  /** Offsets of the match in the unit's text. */
+  start: number;
+  end: number;
+}
+
+/** Why a pattern cannot be used. */
+export class PatternError extends Error {}
+
+/**
+ * Read a pattern: `/regex/flags`, a glob with `*` or `?` (one term), or words (a term or a phrase, read
+ * through the same pipeline as the text).
+ */
+export function parsePattern(source: string, pipeline: TermPipeline, lang: Lang): KwicPattern {
+  const re = /^\/(.+)\/([a-z]*)$/s.exec(source);
+  if (re) {
+    const body = re[1] as string;
+    const flags = (re[2] as string).replace(/[gy]/g, '');
+    if (/[^imsu]/.test(flags)) throw new PatternError(`unknown regex flag in '${source}': use i, m, s or u`);
+    try {
+      new RegExp(body, flags);
+    } catch (e) {
+      throw new PatternError(`not a valid regular expression: ${(e as Error).message}`);
+    }
+    if (catastrophic(body)) {
+      throw new PatternError(`'${source}' repeats a group that itself repeats or alternates, which can take exponential time; rewrite it without the nested repetition (e.g. /a+$/ instead of /(a+)+$/)`);
+    }
+    return { kind: 'regex', regex: body, flags: flags.includes('i') ? flags : `${flags}i`, source };
+  }
+  if (/[*?]/.test(source)) {
+    if (/\s/.test(source.trim())) throw new PatternError(`a glob matches one word; '${source}' has several`);
+    if (/^[*?]+$/.test(source)) throw new PatternError(`the glob '${source}' would match every word`);
+    const regex = `^${source.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`;
+    return { kind: 'glob', regex, source };
+  }
+  const terms = pipeline(source, lang)
+    .sentences.flat()
+    .filter((t): t is TermOcc => t !== null)
+    .map((t) => t.term);
+  if (!terms.length) throw new PatternError(`'${source}' has no word to look for`);
+  return { kind: 'terms', terms, source };
+}
+
+/**
+ * Nested repetition, or repetition of an alternation, is where backtracking regexes blow up:
+ * (a+)+, (a*)*, (a|aa)+, (.*a){20}. A conservative check on the pattern's text.
+ */
+export function catastrophic(body: string): boolean {
+  // Strip escapes and character classes, then look for a quantified group holding a quantifier or a bar.
+  const plain = body.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
+  const stack: { quant: boolean; alt: boolean }[] = [];
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain[i];
+    if (c === '(') stack.push({ quant: false, alt: false });
+    else if (c === ')') {
+      const g = stack.pop();
+      const next = plain[i + 1];
+      const quantified = next === '*' || next === '+' || next === '{';
+      if (g && quantified && (g.quant || g.alt)) return true;
+      if (g && stack.length) {
+        const outer = stack[stack.length - 1] as { quant: boolean; alt: boolean };
+        outer.quant ||= g.quant || quantified;
+        outer.alt ||= g.alt;
+      }
+    } else if ((c === '*' || c === '+' || c === '{') && stack.length) (stack[stack.length - 1] as { quant: boolean }).quant = true;
+    else if (c === '|' && stack.length) (stack[stack.length - 1] as { alt: boolean }).alt = true;
+  }
+  return false;
+}
+
+/** The longest token a glob or regex is tried on. */
+export const MAX_TOKEN = 256;
+
+const pipelines = new Map<string, TermPipeline>();
+const compiled = new Map<string, RegExp>();
+
+/** Job: the hits of a pattern in one document. */
+export function kwicDocument(doc: SpeechDocument, args: KwicArgs): KwicHit[] {
+  const key = JSON.stringify(args.terms);
+  let pipeline = pipelines.get(key);
+  if (!pipeline) pipelines.set(key, (pipeline = prepareTerms(args.terms)));
+  const lang = documentLang(doc, args.terms);
+  const p = args.pattern;
+  let re: RegExp | null = null;
+  if (p.kind !== 'terms') {
+    const flags = p.kind === 'regex' ? (args.caseSensitive ? p.flags.replace('i', '') : p.flags) : args.caseSensitive ? 'u' : 'iu';
+    const rk = `${p.regex}/${flags}`;
+    re = compiled.get(rk) ?? new RegExp(p.regex, flags.includes('u') ? flags : `${flags}u`);
+    compiled.set(rk, re);
+  }
+  const hits: KwicHit[] = [];
+  const prefilter = prefilterFor(p, args);
+  for (const u of doc.units) {
+    if (!args.allUnits && u.kind !== 'content') continue;
+    // Most units cannot match: a cheap search of the raw text skips the term pipeline for them.
+    if (prefilter && !prefilter.test(u.text)) continue;
+    const stream = pipeline(u.text, lang);
+    let tokens: { start: number; end: number }[] | null = null;
+    for (const sentence of stream.sentences) {
+      for (let i = 0; i < sentence.length; i++) {
+        const t = sentence[i];
+        if (!t) continue;
+        const span = matchAt(sentence, i, u.text, p, re, args.caseSensitive);
+        if (span) {
+          tokens ??= args.context.kind === 'window' ? tokenize(u.text) : [];
+          hits.push(hit(doc, u, span[0], span[1], args, tokens));
+          i = span[2];
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+const prefilters = new Map<string, RegExp | null>();
+
+/** A regex that every unit holding a match must contain (its words, or the aliases that become them). */
+function prefilterFor(p: KwicPattern, args: KwicArgs): RegExp | null {
+  const key = `${p.kind}:${p.source}:${args.terms.compounds}:${args.terms.stem}`;
+  if (prefilters.has(key)) return prefilters.get(key) ?? null;
+  let re: RegExp | null = null;
+  const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (p.kind === 'terms' && !args.terms.stem) {
+    const words = args.terms.compounds ? surfacesFor(p.terms) : p.terms.flatMap((t) => t.split(' '));
+    if (words.length) re = new RegExp(words.map(esc).join('|'), 'i');
+  } else if (p.kind === 'glob') {
+    // The fixed part before the first wildcard must be in the text.
+    const stem = p.source.split(/[*?]/)[0] ?? '';
+    if (stem.length >= 2) re = new RegExp(esc(stem), 'i');
+  }
+  prefilters.set(key, re);
+  return re;
+}
+
+/** The match starting at sentence[i]: [start, end, last index], or null. */
+function matchAt(sentence: readonly (TermOcc | null)[], i: number, text: string, p: KwicPattern, re: RegExp | null, caseSensitive: boolean): [number, number, number] | null {
+  const t = sentence[i] as TermOcc;
+  const prev = sentence[i - 1];
+  // An alias's expansion (R2P → responsibility/to/protect) shares one span: match it only from its start.
+  if (prev && prev.start === t.start && prev.end === t.end && p.kind !== 'terms') return null;
+  if (p.kind === 'terms') {
+    let j = i;
+    for (let k = 0; k < p.terms.length; k++, j++) {
+      const x = sentence[j];
+      if (!x || x.term.toLowerCase() !== (p.terms[k] as string).toLowerCase()) return null;
+    }
+    if (prev && prev.start === t.start && prev.end === t.end) return null;
+    const last = sentence[j - 1] as TermOcc;
+    // --case: the words must also be written as in the pattern.
+    if (caseSensitive && text.slice(t.start, last.end) !== p.source) return null;
+    return [t.start, last.end, j - 1];
+  }
+  // Even a plain regex can take quadratic time on a huge "word" (a line of a's); words are short, so a
+  // token of more than MAX_TOKEN characters is never tested.
+  if (t.end - t.start > MAX_TOKEN) return null;
+  const subject = caseSensitive ? text.slice(t.start, t.end) : t.term;
+  if (!(re as RegExp).test(subject) && !(re as RegExp).test(text.slice(t.start, t.end))) return null;
+  // Skip the rest of an alias expansion.
+  let j = i;
+  while (sentence[j + 1] && (sentence[j + 1] as TermOcc).start === t.start) j++;
+  return [t.start, t.end, j];
+}
+
+function hit(doc: SpeechDocument, u: Unit, start: number, end: number, args: KwicArgs, toks: readonly { start: number; end: number }[]): KwicHit {
+  let from = 0;
+  let to = u.text.length;
+  if (args.context.kind === 'sentence') {
+    const s = sentenceSpans(u.text).find((x) => x.start <= start && end <= x.end + 1);
+    if (s) [from, to] = [s.start, s.end];
+  } else if (args.context.kind === 'window') {
+    const first = toks.findIndex((k) => k.end > start);
+    let last = -1;
+    for (let k = toks.length - 1; k >= 0; k--) {
+      if ((toks[k] as { start: number }).start < end) {
+        last = k;
+        break;
+      }
+    }
+    const n = args.context.size;
+    from = first - n >= 0 ? (toks[first - n] as { start: number }).start : 0;
+    to = last + n < toks.length ? (toks[last + n] as { end: number }).end : u.text.length;
+  }
+  return {
+    document: doc.id,
+    file: doc.file,
+    unit: unitId(u),
+    paragraph: u.index,
+    lines: [u.span.startLine, u.span.endLine],
+    speaker: u.speaker,
+    meeting: { symbol: doc.meeting.symbol, title: doc.meeting.title, date: doc.meeting.date, body: doc.meeting.body },
+    left: u.text.slice(from, start).trimStart(),
+    match: u.text.slice(start, end),
+    right: u.text.slice(end, to).trimEnd(),
+    start,
+    end,
+  };
+}
+
+/** Order hits as AntConc does: by document (input order), or by the words to the left or right of the match. */
+export function sortHits(hits: readonly KwicHit[], by: 'doc' | 'left' | 'right'): KwicHit[] {
+  const out = [...hits];
+  if (by === 'doc') return out;
+  const key = (h: KwicHit): string =>
+    by === 'left'
+      ? h.left.toLowerCase().split(/\s+/).filter(Boolean).reverse().join(' ')
+      : h.right.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '');
+  return out
+    .map((h, i) => ({ h, i, k: key(h) }))
+    .sort((a, b) => compareCodeUnits(a.k, b.k) || a.i - b.i)
+    .map((x) => x.h);
+}
