@@ -2,12 +2,14 @@
 
 import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
 import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
+import { wantsKinds, type Where } from '../load/filter.js';
 import { mapSources, type Job } from '../load/parallel.js';
 import { decideColor, makeStyle, type Style } from '../report/style.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
 export interface CommonOptions {
   kind?: DocumentKind;
+  where?: Where[];
   allUnits?: boolean;
   quiet?: boolean;
   color?: boolean;
@@ -33,6 +35,8 @@ export class Run {
       env: process.env,
     },
   ) {
+    // Asking for a kind of unit (--where kind=procedural) means those units count.
+    if (opts.where && wantsKinds(opts.where)) opts.allUnits = true;
     const color = decideColor(opts.color, io.env, Boolean(io.stdout.isTTY));
     this.style = makeStyle(color, io.stdout.isTTY ? io.stdout.columns || 100 : 120);
   }
@@ -70,7 +74,8 @@ export class Run {
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
     for (const e of resolved.errors) this.error(e);
-    const { outcomes, values } = await mapSources<T>(resolved.sources, job, this.opts.kind ? { kind: this.opts.kind } : {});
+    const loadOpts = { ...(this.opts.kind ? { kind: this.opts.kind } : {}), ...(this.opts.where?.length ? { where: this.opts.where } : {}) };
+    const { outcomes, values } = await mapSources<T>(resolved.sources, job, loadOpts);
     const warnings: LoadWarning[] = [];
     for (const o of outcomes) {
       if (o.ok) warnings.push(...o.warnings);

@@ -2,6 +2,7 @@
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { GROUP_FIELDS } from '../analyze/groups.js';
+import { parseWhere, WHERE_FIELDS, WhereError, type Where } from '../load/filter.js';
 import { DOCUMENT_KINDS } from '../model/types.js';
 import { LANGS } from '../text/index.js';
 
@@ -69,6 +70,18 @@ export const OPTIONS = {
   top: { flags: '--top <n>', description: 'rows to show (per group)', parse: intArg('--top', 1) },
   minCount: { flags: '--min-count <n>', description: 'leave out terms seen fewer times', parse: intArg('--min-count', 1) },
   ids: { flags: '--ids', description: 'add to the JSON the ids of the units where each listed term occurs' },
+  where: {
+    flags: '--where <filter>',
+    description: `keep only units where FIELD=VALUE (or FIELD!=VALUE, FIELD~TEXT; ranges like year=2001..2010); repeatable, all must hold. Fields: ${WHERE_FIELDS.join(', ')}`,
+    parse: (v: string, previous: unknown): Where[] => {
+      try {
+        return [...((previous as Where[] | undefined) ?? []), parseWhere(v)];
+      } catch (e) {
+        if (e instanceof WhereError) throw new InvalidArgumentError(e.message);
+        throw e;
+      }
+    },
+  },
   quiet: { flags: '-q, --quiet', description: 'no notes or warnings on stderr (errors still)' },
 } satisfies Record<string, Spec>;
 
@@ -87,7 +100,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 }
 
 /** Options every command that reads inputs takes. */
-export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'allUnits', 'quiet', 'color'];
+export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'where', 'allUnits', 'quiet', 'color'];
 
 /** Options of every command that counts terms. */
 export const TERM_OPTIONS: readonly OptionName[] = ['lang', 'stopwords', 'stem', 'numbers', 'compounds', 'noCompounds'];

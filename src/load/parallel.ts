@@ -112,6 +112,8 @@ export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOp
       return;
     }
     outcomes.push({ ok: true, warnings: r.document.warnings });
+    // A document that --where filters leave empty is not part of the result.
+    if (opts.where?.length && r.document.units.length === 0) return;
     if (acc) acc.add(r.document);
     else {
       values.push(fn(r.document, job.args));

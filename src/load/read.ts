@@ -4,10 +4,13 @@ import { readFileSync } from 'node:fs';
 import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
 import { decodeBytes } from './decode.js';
 import { parseDocument } from './document.js';
+import { filterDocument, type Where } from './filter.js';
 import { describeError, type InputProblem, type Source } from './inputs.js';
 
 export interface LoadOptions {
   kind?: DocumentKind;
+  /** --where filters: units that fail one are left out. */
+  where?: Where[];
 }
 
 export type LoadOutcome = { ok: true; document: SpeechDocument } | { ok: false; problem: InputProblem };
@@ -35,7 +38,7 @@ export function loadSource(source: Source, id: string, opts: LoadOptions = {}): 
   }
   const document = parseDocument({ id, file: name, text: decoded.text, encoding: decoded.encoding, ...(opts.kind ? { kind: opts.kind } : {}) });
   if (decoded.warning) document.warnings.unshift({ file: name, message: decoded.warning });
-  return { ok: true, document };
+  return { ok: true, document: opts.where?.length ? filterDocument(document, opts.where) : document };
 }
 
 export interface Loaded {

@@ -83,6 +83,19 @@ describe('speeches terms seeds', () => {
   });
 });
 
+describe.skipIf(!hasShared)('--where', () => {
+  it('terms --where country=USA --by year gives only the USA\'s years', () => {
+    const o = json<{ results: { groups: Group[] } }>('terms', sample, '--where', 'country=USA', '--by', 'year');
+    expect(o.results.groups.map((g) => g.group)).toEqual(['2017', '2019', '2020', '2021']);
+  });
+
+  it('an unknown field is a usage error naming the fields', () => {
+    const r = run('terms', 'seeds', '--where', 'colour=red');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^speeches: .*unknown field 'colour'; fields are country/);
+  });
+});
+
 describe('speeches ngrams and collocates', () => {
   it('ngrams seeds -n 2-4 lists the phrases of the seeds, and none spans two paragraphs', () => {
     const o = json<{ results: { rows: { display: string }[] } }>('ngrams', 'seeds', '-n', '2-4', '--top', '200');
@@ -92,7 +105,7 @@ describe('speeches ngrams and collocates', () => {
     expect(shown.some((s) => /development it\b/.test(s))).toBe(false);
   });
 
-  it.skipIf(!hasShared)('collocates peace puts "security", "lasting" or "process" near the top', () => {
+  it.skipIf(!hasShared)('collocates peace puts "security", "lasting" or "process" near the top', { timeout: 60000 }, () => {
     const o = json<{ results: { rows: Row[] } }>('collocates', 'peace', sample, '--top', '5');
     const top = o.results.rows.map((r) => r.term);
     expect(top.filter((t) => ['security', 'lasting', 'process'].includes(t)).length).toBeGreaterThanOrEqual(2);
