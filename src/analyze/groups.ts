@@ -4,9 +4,11 @@ import type { SpeechDocument, Unit } from '../model/types.js';
 
 export const GROUP_FIELDS = ['document', 'speaker', 'country', 'meeting', 'year', 'session'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
+/** A known field, or the name of a corpus-file column (`--by region`). */
+export type GroupBy = GroupField | (string & {});
 
 /** The group key of a unit; '' when there is no grouping, '(unknown)' when the field is not known. */
-export function groupKey(unit: Unit, doc: SpeechDocument, by: GroupField | undefined): string {
+export function groupKey(unit: Unit, doc: SpeechDocument, by: GroupBy | undefined): string {
   if (!by) return '';
   const unknown = '(unknown)';
   switch (by) {
@@ -26,5 +28,7 @@ export function groupKey(unit: Unit, doc: SpeechDocument, by: GroupField | undef
       return doc.meeting.year !== null ? String(doc.meeting.year) : unknown;
     case 'session':
       return doc.meeting.session !== null ? String(doc.meeting.session) : unknown;
+    default:
+      return doc.fields?.[by.toLowerCase()] ?? unknown;
   }
 }

@@ -7,14 +7,14 @@ import type { SpeechDocument, Unit } from '../model/types.js';
 import { detectLang, prepareTerms, type Lang, type TermOptions, type TermPipeline, type TermSink } from '../text/index.js';
 import type { CountedUnit } from './corpus.js';
 import { mergeTermCounts, TermCounter, type TermCounts } from './frequency.js';
-import { groupKey, type GroupField } from './groups.js';
+import { groupKey, type GroupBy } from './groups.js';
 import { mergeNgramCounts, NgramCounter, type NgramCountOptions, type NgramCounts } from './ngrams.js';
 import { unitId } from './units.js';
 
 export interface CountArgs {
   terms: TermOptions;
   allUnits: boolean;
-  by?: GroupField;
+  by?: GroupBy;
   ngrams?: NgramCountOptions;
 }
 

@@ -10,6 +10,7 @@ import { EXIT_ERROR, UserError } from './errors.js';
 export interface CommonOptions {
   kind?: DocumentKind;
   where?: Where[];
+  textColumn?: string;
   allUnits?: boolean;
   quiet?: boolean;
   color?: boolean;
@@ -74,7 +75,11 @@ export class Run {
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
     for (const e of resolved.errors) this.error(e);
-    const loadOpts = { ...(this.opts.kind ? { kind: this.opts.kind } : {}), ...(this.opts.where?.length ? { where: this.opts.where } : {}) };
+    const loadOpts = {
+      ...(this.opts.kind ? { kind: this.opts.kind } : {}),
+      ...(this.opts.where?.length ? { where: this.opts.where } : {}),
+      ...(this.opts.textColumn ? { textColumn: this.opts.textColumn } : {}),
+    };
     const { outcomes, values } = await mapSources<T>(resolved.sources, job, loadOpts);
     const warnings: LoadWarning[] = [];
     for (const o of outcomes) {

@@ -6,8 +6,10 @@ import { collocatesCommand } from './commands/collocates.js';
 import { kwicCommand } from './commands/kwic.js';
 import { lexiconCommand } from './commands/lexicon.js';
 import { ngramsCommand } from './commands/ngrams.js';
+import { statsCommand } from './commands/stats.js';
 import { termsCommand } from './commands/terms.js';
 import { themesCommands } from './commands/themes.js';
+import { trendCommand } from './commands/trend.js';
 import { unitsCommand } from './commands/units.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
   collocatesCommand(program);
   kwicCommand(program);
   lexiconCommand(program);
+  statsCommand(program);
+  trendCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
   return program;
 }

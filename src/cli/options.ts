@@ -64,8 +64,15 @@ export const OPTIONS = {
   noCompounds: { flags: '--no-compounds', description: 'do not join UN names ("united nations") or expand aliases (UN, R2P)' },
   by: {
     flags: '--by <field>',
-    description: `one table per group: ${GROUP_FIELDS.join('|')}`,
-    parse: choiceArg('--by', GROUP_FIELDS),
+    description: `one table per group: ${GROUP_FIELDS.join('|')}, or a column of a corpus file`,
+    parse: (v: string): string => {
+      if ((GROUP_FIELDS as readonly string[]).includes(v) || /^[a-z_][\w-]*$/i.test(v)) return v;
+      throw new InvalidArgumentError(`--by is one of ${GROUP_FIELDS.join(', ')}, or a corpus-file column name; not '${v}'.`);
+    },
+  },
+  textColumn: {
+    flags: '--text-column <name>',
+    description: 'the text column of .csv, .tsv and .jsonl corpus files (default: text); other columns are metadata',
   },
   top: { flags: '--top <n>', description: 'rows to show (per group)', parse: intArg('--top', 1) },
   minCount: { flags: '--min-count <n>', description: 'leave out terms seen fewer times', parse: intArg('--min-count', 1) },
@@ -100,7 +107,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 }
 
 /** Options every command that reads inputs takes. */
-export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'where', 'allUnits', 'quiet', 'color'];
+export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'where', 'textColumn', 'allUnits', 'quiet', 'color'];
 
 /** Options of every command that counts terms. */
 export const TERM_OPTIONS: readonly OptionName[] = ['lang', 'stopwords', 'stem', 'numbers', 'compounds', 'noCompounds'];

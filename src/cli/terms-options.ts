@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { CountArgs } from '../analyze/jobs.js';
-import type { GroupField } from '../analyze/groups.js';
+import type { GroupBy } from '../analyze/groups.js';
 import { readCompoundFile, readWordFile, type Lang, type TermOptions } from '../text/index.js';
 import { describeError } from '../load/inputs.js';
 import { UserError } from './errors.js';
@@ -15,7 +15,7 @@ export interface TermFlags extends CommonOptions {
   numbers?: boolean;
   /** A file name, or false for --no-compounds; true (the default) for the shipped list only. */
   compounds: string | boolean;
-  by?: GroupField;
+  by?: GroupBy;
 }
 
 function readUserFile(path: string, what: string): string {

@@ -23,6 +23,8 @@ export interface ParseArgs {
   encoding: string;
   /** Force a kind instead of detecting it. */
   kind?: DocumentKind;
+  /** The name to detect the kind from, when `file` is not a file name (a corpus-file row). */
+  name?: string;
 }
 
 /** Parse the decoded text of one file into a document of units. */
@@ -32,7 +34,7 @@ export function parseDocument(args: ParseArgs): SpeechDocument {
   const b = new DocBuilder(args.file, lines, pageStarts);
   const front = readFrontMatter(b);
   const body = bodyLines(b);
-  const base = basename(args.file);
+  const base = basename(args.name ?? args.file);
   const ungdName = parseUngdName(base);
   const kind = args.kind ?? detectKind(body, isMarkdown, ungdName !== null);
 

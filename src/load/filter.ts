@@ -6,7 +6,7 @@
 import type { SpeechDocument, Unit } from '../model/types.js';
 
 export const WHERE_FIELDS = ['country', 'year', 'session', 'date', 'speaker', 'title', 'role', 'language', 'kind', 'document', 'meeting', 'body', 'turn'] as const;
-export type WhereField = (typeof WHERE_FIELDS)[number];
+export type WhereField = (typeof WHERE_FIELDS)[number] | `field.${string}`;
 
 /** One parsed filter: equality (=), substring (~), or a numeric range (a..b) with =. */
 export interface Where {
@@ -20,11 +20,11 @@ export class WhereError extends Error {}
 
 /** Read "FIELD=VALUE", "FIELD~TEXT" or "FIELD!=VALUE". */
 export function parseWhere(expr: string): Where {
-  const m = /^([a-z]+)\s*(!=|=|~)\s*(.+)$/i.exec(expr.trim());
+  const m = /^([a-z]+(?:\.[a-z_][\w-]*)?)\s*(!=|=|~)\s*(.+)$/i.exec(expr.trim());
   if (!m) throw new WhereError(`--where takes FIELD=VALUE, FIELD!=VALUE or FIELD~TEXT, not '${expr}'`);
   const field = (m[1] as string).toLowerCase();
-  if (!(WHERE_FIELDS as readonly string[]).includes(field)) {
-    throw new WhereError(`--where: unknown field '${field}'; fields are ${WHERE_FIELDS.join(', ')}`);
+  if (!(WHERE_FIELDS as readonly string[]).includes(field) && !field.startsWith('field.')) {
+    throw new WhereError(`--where: unknown field '${field}'; fields are ${WHERE_FIELDS.join(', ')}, or field.NAME for a corpus-file column`);
   }
   const value = (m[3] as string).trim();
   if (/\.\./.test(value) && !/^(-?\d+)?\.\.(-?\d+)?$/.test(value)) throw new WhereError(`--where: a range is written like 2001..2010, not '${value}'`);
@@ -60,6 +60,8 @@ function fieldValues(u: Unit, d: SpeechDocument, field: WhereField): (string | n
       return [d.meeting.body];
     case 'turn':
       return [u.turn];
+    default:
+      return [d.fields?.[field.slice('field.'.length)] ?? null];
   }
 }
 

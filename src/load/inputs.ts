@@ -23,7 +23,7 @@ export interface ResolvedInputs {
   usedSeeds: boolean;
 }
 
-const TEXT_FILE = /\.(?:txt|md|markdown)$/i;
+const TEXT_FILE = /\.(?:txt|md|markdown|csv|tsv|jsonl|ndjson)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Where the bundled seed documents are. */
@@ -71,7 +71,7 @@ export function resolveInputs(args: readonly string[], opts: { stdinHasData: boo
         const matches = globSync(arg, { onlyFiles: true, dot: false, expandDirectories: false }).sort(byCodeUnit);
         if (matches.length === 0) out.errors.push({ path: arg, message: 'no files match', hint: 'check the pattern, and quote it so the shell leaves it alone' });
         for (const m of matches) if (TEXT_FILE.test(m)) add(m);
-        else out.skipped.push({ path: m, message: 'not a .txt or .md file' });
+        else out.skipped.push({ path: m, message: 'not a .txt, .md, .csv, .tsv or .jsonl file' });
         continue;
       }
       out.errors.push({ path: arg, message: describeError(e) });
@@ -80,7 +80,7 @@ export function resolveInputs(args: readonly string[], opts: { stdinHasData: boo
     if (st.isDirectory()) {
       const before = out.sources.length;
       addDirectory(arg, out, add);
-      if (out.sources.length === before) out.errors.push({ path: arg, message: 'no .txt or .md files in this directory' });
+      if (out.sources.length === before) out.errors.push({ path: arg, message: 'no .txt, .md, .csv, .tsv or .jsonl files in this directory' });
     } else add(arg);
   }
   return out;
@@ -101,7 +101,7 @@ function addDirectory(dir: string, out: ResolvedInputs, add?: (p: string) => voi
     const p = join(dir, e.name);
     if (e.isDirectory()) addDirectory(p, out, add);
     else if (TEXT_FILE.test(e.name)) push(p);
-    else out.skipped.push({ path: p, message: 'not a .txt or .md file' });
+    else out.skipped.push({ path: p, message: 'not a .txt, .md, .csv, .tsv or .jsonl file' });
   }
 }
 

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SpeechDocument } from '../model/types.js';
 import type { InputProblem, Source } from './inputs.js';
-import { loadSource, type LoadOptions } from './read.js';
+import { loadSourceAll, type LoadOptions } from './read.js';
 
 /**
  * A per-document job, named by module URL and export so a worker can import it: `fn(document, args)`
@@ -106,18 +106,20 @@ export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOp
   const values: T[] = [];
   const valueTasks: number[] = [];
   tasks.forEach((t, i) => {
-    const r = loadSource(t.source, t.id, opts);
+    const r = loadSourceAll(t.source, t.id, opts);
     if (!r.ok) {
       outcomes.push({ ok: false, problem: r.problem });
       return;
     }
-    outcomes.push({ ok: true, warnings: r.document.warnings });
-    // A document that --where filters leave empty is not part of the result.
-    if (opts.where?.length && r.document.units.length === 0) return;
-    if (acc) acc.add(r.document);
-    else {
-      values.push(fn(r.document, job.args));
-      valueTasks.push(i);
+    outcomes.push({ ok: true, warnings: r.warnings });
+    for (const doc of r.documents) {
+      // A document that --where filters leave empty is not part of the result.
+      if (opts.where?.length && doc.units.length === 0) continue;
+      if (acc) acc.add(doc);
+      else {
+        values.push(fn(doc, job.args));
+        valueTasks.push(i);
+      }
     }
   });
   if (acc) return { outcomes, values: outcomes.some((o) => o.ok) ? [acc.result()] : [], valueTasks: [] };

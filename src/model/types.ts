@@ -118,6 +118,8 @@ export interface SpeechDocument {
   /** Number of lines in the text. */
   lines: number;
   warnings: LoadWarning[];
+  /** The other columns of a corpus-file row (lower-case names), for --by and --where. */
+  fields?: Record<string, string>;
 }
 
 /** A speaker with nothing known. */
