@@ -4,12 +4,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { collocatesCommand } from './commands/collocates.js';
 import { kwicCommand } from './commands/kwic.js';
-import { lexiconCommand } from './commands/lexicon.js';
 import { ngramsCommand } from './commands/ngrams.js';
-import { statsCommand } from './commands/stats.js';
 import { termsCommand } from './commands/terms.js';
 import { themesCommands } from './commands/themes.js';
-import { trendCommand } from './commands/trend.js';
 import { unitsCommand } from './commands/units.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
@@ -40,9 +37,6 @@ export function buildProgram(): Command {
   ngramsCommand(program);
   collocatesCommand(program);
   kwicCommand(program);
-  lexiconCommand(program);
-  statsCommand(program);
-  trendCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
   return program;
 }
