@@ -5,8 +5,10 @@ import { Command, CommanderError } from 'commander';
 import { collocatesCommand } from './commands/collocates.js';
 import { kwicCommand } from './commands/kwic.js';
 import { ngramsCommand } from './commands/ngrams.js';
+import { statsCommand } from './commands/stats.js';
 import { termsCommand } from './commands/terms.js';
 import { themesCommands } from './commands/themes.js';
+import { trendCommand } from './commands/trend.js';
 import { unitsCommand } from './commands/units.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
@@ -37,6 +39,8 @@ export function buildProgram(): Command {
   ngramsCommand(program);
   collocatesCommand(program);
   kwicCommand(program);
+  statsCommand(program);
+  trendCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
   return program;
 }
