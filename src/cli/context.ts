@@ -4,10 +4,13 @@ import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.j
 import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
 import { wantsKinds, type Where } from '../load/filter.js';
 import { mapSources, type Job } from '../load/parallel.js';
+import { delimited, fieldTable } from '../report/records.js';
 import { decideColor, makeStyle, type Style } from '../report/style.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
 export interface CommonOptions {
+  format?: 'table' | 'json' | 'ndjson' | 'csv' | 'tsv';
+  fields?: string[];
   kind?: DocumentKind;
   where?: Where[];
   textColumn?: string;
@@ -27,6 +30,11 @@ export interface Corpus {
 /** The process around a command: streams, environment and the exit code it will end with. */
 export class Run {
   readonly style: Style;
+  /**
+   * csv, tsv, and tables of chosen --fields are made here from the command's NDJSON records: the
+   * command is told to write NDJSON, and `out` turns it into the format asked for.
+   */
+  private readonly recordsAs: 'csv' | 'tsv' | 'fields' | null;
 
   constructor(
     readonly opts: CommonOptions,
@@ -36,14 +44,28 @@ export class Run {
       env: process.env,
     },
   ) {
+    const format = opts.json ? 'json' : opts.ndjson ? 'ndjson' : (opts.format ?? 'table');
+    if (format === 'json') opts.json = true;
+    if (format === 'ndjson') opts.ndjson = true;
+    this.recordsAs = format === 'csv' || format === 'tsv' ? format : format === 'table' && opts.fields?.length ? 'fields' : null;
+    if (this.recordsAs) opts.ndjson = true;
     // Asking for a kind of unit (--where kind=procedural) means those units count.
     if (opts.where && wantsKinds(opts.where)) opts.allUnits = true;
     const color = decideColor(opts.color, io.env, Boolean(io.stdout.isTTY));
     this.style = makeStyle(color, io.stdout.isTTY ? io.stdout.columns || 100 : 120);
   }
 
-  /** Write data to stdout. */
+  /** Write data to stdout (turning NDJSON records into csv, tsv or a --fields table when asked). */
   out(text: string): void {
+    if (this.recordsAs) {
+      const records = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+      const r =
+        this.recordsAs === 'fields'
+          ? fieldTable(records, this.opts.fields ?? [], this.style)
+          : delimited(records, this.opts.fields, this.recordsAs === 'csv' ? ',' : '\t');
+      if (r.unknown.length) this.note(`--fields: no field ${r.unknown.map((f) => `'${f}'`).join(', ')} in these records`);
+      text = r.text;
+    }
     this.io.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
   }
 

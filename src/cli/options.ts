@@ -89,6 +89,16 @@ export const OPTIONS = {
       }
     },
   },
+  format: {
+    flags: '--format <format>',
+    description: 'table (default), json, ndjson, csv or tsv (--json and --ndjson are shortcuts)',
+    parse: choiceArg('--format', ['table', 'json', 'ndjson', 'csv', 'tsv'] as const),
+  },
+  fields: {
+    flags: '--fields <list>',
+    description: 'the columns, in order, for table, csv and tsv: comma-separated names as in the JSON records (speaker.name, count, …)',
+    parse: (v: string): string[] => v.split(',').map((f) => f.trim()).filter(Boolean),
+  },
   quiet: { flags: '-q, --quiet', description: 'no notes or warnings on stderr (errors still)' },
 } satisfies Record<string, Spec>;
 
@@ -107,7 +117,7 @@ export function addOptions(cmd: Command, names: readonly OptionName[]): Command 
 }
 
 /** Options every command that reads inputs takes. */
-export const INPUT_OPTIONS: readonly OptionName[] = ['kind', 'where', 'textColumn', 'allUnits', 'quiet', 'color'];
+export const INPUT_OPTIONS: readonly OptionName[] = ['format', 'fields', 'kind', 'where', 'textColumn', 'allUnits', 'quiet', 'color'];
 
 /** Options of every command that counts terms. */
 export const TERM_OPTIONS: readonly OptionName[] = ['lang', 'stopwords', 'stem', 'numbers', 'compounds', 'noCompounds'];

@@ -17,6 +17,7 @@ describe('the text layer API', () => {
         'sentenceSpans',
         'stemmerFor',
         'stopwordSet',
+        'surfacesFor',
         'termStream',
         'tokenize',
         'unStopwords',
