@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { collocatesCommand } from './commands/collocates.js';
 import { kwicCommand } from './commands/kwic.js';
+import { lexiconCommand } from './commands/lexicon.js';
 import { ngramsCommand } from './commands/ngrams.js';
 import { statsCommand } from './commands/stats.js';
 import { termsCommand } from './commands/terms.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   ngramsCommand(program);
   collocatesCommand(program);
   kwicCommand(program);
+  lexiconCommand(program);
   statsCommand(program);
   trendCommand(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);

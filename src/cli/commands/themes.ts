@@ -12,10 +12,14 @@ import { renderTable } from '../../report/table.js';
 import { Run } from '../context.js';
 import { addOptions, INPUT_OPTIONS, TERM_OPTIONS } from '../options.js';
 import { countArgs, type TermFlags } from '../terms-options.js';
+import { evidence, lexiconByGroup, matchUnits } from '../../analyze/lexicon.js';
+import { lexiconGroupsJson, lexiconResultJson, renderLexiconMatrix, renderLexiconTable, themeJson as lexiconThemeJson } from '../../report/lexicon.js';
+import { lexiconMatcher } from './lexicon.js';
 
 interface ThemesOptions extends TermFlags {
   top?: number;
   explain?: boolean;
+  lexicon?: string;
 }
 
 const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
@@ -36,11 +40,13 @@ export function themesCommands(program: Command): void {
   speeches themes seeds/000_09c7f05abb924c58.txt
   speeches themes seeds/003_0eda7931006bc30a.txt --explain
   speeches themes corpus/ --by year --top 3 --json | jq '.results.groups[] | {group, themes: [.themes[].label]}'
+  speeches themes seeds --lexicon sdg --explain
 `,
     );
   addOptions(themes, ['json', 'ndjson', 'by', 'top', ...TERM_OPTIONS, ...INPUT_OPTIONS]);
   themes.option('--explain', 'print under each theme the sentence that best shows it');
-  themes.action(async (inputs: string[], opts: ThemesOptions) => run('themes', inputs, opts));
+  themes.option('--lexicon <name>', 'dictionary themes instead: un (a UN theme taxonomy), sdg (the 17 Goals), or a lexicon FILE (see speeches lexicon)');
+  themes.action(async (inputs: string[], opts: ThemesOptions) => (opts.lexicon ? runLexicon(inputs, opts) : run('themes', inputs, opts)));
 
   const kp = program
     .command('keyphrases')
@@ -184,4 +190,28 @@ function renderKeyphrases(r: Run, groups: GroupThemes[], opts: ThemesOptions, la
     r.style,
   );
   return `${table}\n${r.style.chalk.dim('score: keyness of the phrase\'s words against UN speech × spread over paragraphs; expected: count the UN reference model predicts here')}`;
+}
+
+/** `themes --lexicon`: how much of each named theme (a UN taxonomy, the SDGs, or the user's) the inputs hold. */
+async function runLexicon(inputs: string[], opts: ThemesOptions): Promise<void> {
+  const r = new Run(opts);
+  const args = countArgs(opts);
+  const matcher = lexiconMatcher(opts.lexicon as string, args.terms);
+  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
+  const units = values.flatMap((v) => v.value);
+  const label = paragraphLabels(units);
+  if (opts.by) {
+    const groups = lexiconByGroup(matcher, units);
+    for (const g of groups.groups) for (const w of g.result.warnings) r.note(w);
+    const ev = opts.explain ? new Map(groups.groups.map((g) => [g.group, evidence(matcher, units.filter((u) => u.group === g.group))])) : undefined;
+    if (opts.ndjson) return r.out(toNdjson(groups.groups.flatMap((g) => g.result.themes.map((t) => ({ group: g.group, ...lexiconThemeJson(t) })))));
+    if (opts.json) return r.out(toJson(envelope('themes/lexicon', { lexicon: opts.lexicon, by: opts.by }, { units: units.length }, lexiconGroupsJson(groups, ev), [])));
+    return r.out(renderLexiconMatrix(groups, r.style, { by: opts.by }));
+  }
+  const result = matchUnits(matcher, units);
+  for (const w of result.warnings) r.note(w);
+  const ev = opts.explain ? evidence(matcher, units) : undefined;
+  if (opts.ndjson) return r.out(toNdjson(result.themes.map(lexiconThemeJson)));
+  if (opts.json) return r.out(toJson(envelope('themes/lexicon', { lexicon: opts.lexicon }, { units: units.length, tokens: result.tokens }, lexiconResultJson(result, ev), [])));
+  r.out(renderLexiconTable(result, r.style, { label, ...(ev ? { evidence: ev } : {}) }));
 }
