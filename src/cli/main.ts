@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { collocatesCommand } from './commands/collocates.js';
 import { kwicCommand } from './commands/kwic.js';
+import { diffCommand } from './commands/diff.js';
 import { lexiconCommand } from './commands/lexicon.js';
 import { ngramsCommand } from './commands/ngrams.js';
 import { statsCommand } from './commands/stats.js';
@@ -29,9 +30,9 @@ export function buildProgram(): Command {
     .addHelpText(
       'before',
       `Examples:
-  speeches units seeds/000_09c7f05abb924c58.txt
-  speeches units seeds --json | jq '.results.units | length'
-  cat statement.txt | speeches units
+  speeches themes seeds/003_0eda7931006bc30a.txt --explain
+  speeches terms seeds --json | jq -r '.results.groups[0].rows[] | [.term, .count] | @tsv'
+  speeches diff seeds/000_09c7f05abb924c58.txt seeds/003_0eda7931006bc30a.txt
 `,
     );
   unitsCommand(program);
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   ngramsCommand(program);
   collocatesCommand(program);
   kwicCommand(program);
+  diffCommand(program);
   lexiconCommand(program);
   statsCommand(program);
   trendCommand(program);

@@ -14,12 +14,27 @@ export interface Column {
   weight?: number;
 }
 
-/** Cut a string to at most `width` characters, marking the cut with "…". */
+/** Cut a string to at most `width` visible characters, marking the cut with "…"; colour codes are kept whole. */
 export function truncate(s: string, width: number): string {
-  const chars = Array.from(s);
-  if (chars.length <= width) return s;
-  if (width <= 1) return '…'.slice(0, width);
-  return chars.slice(0, width - 1).join('') + '…';
+  if (!s.includes('\x1b')) {
+    const chars = Array.from(s);
+    if (chars.length <= width) return s;
+    if (width <= 1) return '…'.slice(0, width);
+    return chars.slice(0, width - 1).join('') + '…';
+  }
+  if (len(s) <= width) return s;
+  // Walk the visible characters, copying escape sequences as they come, and close any colour at the cut.
+  let out = '';
+  let shown = 0;
+  const parts = s.match(/\x1b\[[0-9;]*m|[\s\S]/gu) ?? [];
+  for (const p of parts) {
+    if (p.startsWith('\x1b')) out += p;
+    else if (shown < width - 1) {
+      out += p;
+      shown++;
+    }
+  }
+  return `${out}…\x1b[0m`;
 }
 
 /** Render rows as a table that fits `style.width`. */
