@@ -4,26 +4,36 @@
  * test/text/natural.test.ts pins the behaviour we rely on.
  */
 
-import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
-import porterFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
-import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
+import { createRequire } from 'node:module';
 import type { Lang } from './types.js';
 
 /** A function from a lowercase word to its stem. */
 export type Stemmer = (word: string) => string;
 
-// Bound once: the Spanish stemmer is a class instance whose `stem` uses `this`.
-const STEMMERS: Readonly<Record<Lang, Stemmer | null>> = {
-  en: (w) => porterEn.stem(w),
-  fr: (w) => porterFr.stem(w),
-  es: (w) => porterEs.stem(w),
-  ru: (w) => porterRu.stem(w),
+// The submodules are required on first use, not imported: most commands never stem, and loading the
+// stemmers costs tens of milliseconds of every start.
+const require = createRequire(import.meta.url);
+const MODULES: Readonly<Record<Lang, string | null>> = {
+  en: 'natural/lib/natural/stemmers/porter_stemmer.js',
+  fr: 'natural/lib/natural/stemmers/porter_stemmer_fr.js',
+  es: 'natural/lib/natural/stemmers/porter_stemmer_es.js',
+  ru: 'natural/lib/natural/stemmers/porter_stemmer_ru.js',
   ar: null,
   zh: null,
 };
+const loaded = new Map<Lang, Stemmer>();
 
 /** The Porter/Snowball-style stemmer for a language, or null (Arabic, Chinese: none in natural). */
 export function stemmerFor(lang: Lang): Stemmer | null {
-  return STEMMERS[lang];
+  const path = MODULES[lang];
+  if (!path) return null;
+  let stem = loaded.get(lang);
+  if (!stem) {
+    const mod = require(path) as { stem(word: string): string } | { default: { stem(word: string): string } };
+    const stemmer = 'stem' in mod ? mod : mod.default;
+    // Bound once: the Spanish stemmer is a class instance whose `stem` uses `this`.
+    stem = (w: string): string => stemmer.stem(w);
+    loaded.set(lang, stem);
+  }
+  return stem;
 }

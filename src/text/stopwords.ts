@@ -4,7 +4,8 @@
  * per (language, options) and hold normalised forms, so a token's norm is looked up as is.
  */
 
-import { ara, eng, fra, rus, spa, zho } from 'stopword';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { listLines, readShippedData } from './data.js';
 import { canonicalChars, lowerWord } from './normalize.js';
 import { tokenize } from './tokenize.js';
@@ -45,14 +46,26 @@ const ES_ADD = [
 /* Arabic: the package list (479 words) contains two UN words, which we drop. */
 const AR_REMOVE = ['للامم', 'لوكالة'];
 
-const BASE: Record<Lang, { list: readonly string[]; add?: readonly string[]; remove?: readonly string[] }> = {
-  en: { list: eng, add: EN_ADD, remove: EN_REMOVE },
-  fr: { list: fra, add: FR_ADD },
-  es: { list: spa, add: ES_ADD },
-  ru: { list: rus },
-  ar: { list: ara, remove: AR_REMOVE },
-  zh: { list: zho },
+const BASE: Record<Lang, { code: string; add?: readonly string[]; remove?: readonly string[] }> = {
+  en: { code: 'eng', add: EN_ADD, remove: EN_REMOVE },
+  fr: { code: 'fra', add: FR_ADD },
+  es: { code: 'spa', add: ES_ADD },
+  ru: { code: 'rus' },
+  ar: { code: 'ara', remove: AR_REMOVE },
+  zh: { code: 'zho' },
 };
+
+/**
+ * A language's list from the `stopword` package. The build writes each list to dist/data/stopword
+ * (src/data/build/dist-data.mjs), so a command reads one small file; from the sources (tests), the
+ * package itself is required.
+ */
+function packageList(code: string): readonly string[] {
+  const file = new URL(`../data/stopword/${code}.json`, import.meta.url);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  const lists = createRequire(import.meta.url)('stopword') as Record<string, readonly string[]>;
+  return lists[code] ?? [];
+}
 
 /** Normalise one list entry the way tokens are normalised (every token of it). */
 function addNormalised(set: Set<string>, word: string): void {
@@ -69,7 +82,7 @@ export function languageStopwords(lang: Lang): ReadonlySet<string> {
     const spec = BASE[lang];
     const remove = new Set(spec.remove ?? []);
     const s = new Set<string>();
-    for (const w of spec.list) if (!remove.has(w)) addNormalised(s, w);
+    for (const w of packageList(spec.code)) if (!remove.has(w)) addNormalised(s, w);
     for (const w of spec.add ?? []) addNormalised(s, w);
     set = s;
     langSets.set(lang, set);
