@@ -42,11 +42,12 @@ export function measure(cmd: string, args: readonly string[], env: NodeJS.Proces
 
 /** The best of n runs (least disturbed by the rest of the machine). */
 export async function best(n: number, cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
-  let min: Measurement | null = null;
+  const all: Measurement[] = [];
   for (let i = 0; i < n; i++) {
     const m = await measure(cmd, args, env);
     if (m.code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${m.code}`);
-    if (!min || m.seconds < min.seconds) min = { ...m, peakMB: Math.max(m.peakMB ?? 0, min?.peakMB ?? 0) };
+    all.push(m);
   }
-  return min as Measurement;
+  const fastest = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...fastest, peakMB: Math.max(...all.map((m) => m.peakMB ?? 0)) };
 }

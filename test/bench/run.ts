@@ -3,6 +3,8 @@
  * speeches, 1970–2024), as ratios to `LC_ALL=C.UTF-8 wc -w` over the same files in the same run.
  */
 
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullCorpus, listFiles, REPO } from './corpus.js';
 import { best, type Measurement } from './measure.js';
@@ -25,11 +27,24 @@ const files = listFiles(dir);
 process.stderr.write(`corpus: ${files.length} files in ${dir}\n`);
 
 const bin = join(REPO, 'bin/speeches.js');
+
+// A 2,000-entry lexicon: 20 themes of 100 common words of UN speech each (from the shipped word list).
+const words = readFileSync(join(REPO, 'src/data/words.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t'))
+  .filter(([w, n]) => /^[a-z]{4,}$/.test(w ?? '') && Number(n) > 200)
+  .map(([w]) => w as string)
+  .slice(0, 2000);
+const lexicon = join(mkdtempSync(join(tmpdir(), 'speeches-bench-')), 'big.json');
+writeFileSync(lexicon, JSON.stringify({ name: 'big', themes: Array.from({ length: 20 }, (_, i) => ({ label: `Theme ${i + 1}`, entries: words.slice(i * 100, i * 100 + 100) })) }));
 const cases: Case[] = [
   { name: 'units --summary (load + segment)', args: ['units', dir, '--summary', '--json'], target: 4, targetMB: 1024 },
   { name: 'terms', args: ['terms', dir, '--json'], target: 6, targetMB: 1024 },
   { name: 'ngrams -n 2', args: ['ngrams', dir, '-n', '2', '--json'], target: 15, targetMB: 1024 },
   { name: 'kwic peace', args: ['kwic', 'peace', dir], target: 6, targetMB: 1024 },
+  { name: 'themes --lexicon (2,000 entries), 300-file sample', args: ['themes', join(REPO, '../shared/corpus/ungd-sample'), '--lexicon', lexicon], targetSeconds: 5 },
+  { name: 'diff, two statements', args: ['diff', join(REPO, 'seeds/000_09c7f05abb924c58.txt'), join(REPO, 'seeds/003_0eda7931006bc30a.txt')], targetSeconds: 0.3 },
   { name: 'themes, one statement', args: ['themes', join(REPO, 'seeds/000_09c7f05abb924c58.txt')], targetSeconds: 0.3 },
   { name: 'themes --by year, 300-file sample', args: ['themes', join(REPO, '../shared/corpus/ungd-sample'), '--by', 'year', '--top', '3'], targetSeconds: 5 },
 ];
