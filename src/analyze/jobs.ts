@@ -33,7 +33,8 @@ export function mergeLangs(list: readonly Counted<unknown>[]): Partial<Record<La
 
 const pipelines = new Map<string, TermPipeline>();
 
-function pipelineFor(opts: TermOptions): TermPipeline {
+/** The prepared term pipeline for a set of options (equal options, one pipeline), made once per worker. */
+export function pipelineFor(opts: TermOptions): TermPipeline {
   const key = JSON.stringify(opts, (_k, v: unknown) => (v instanceof Set ? [...(v as Set<string>)].sort() : v));
   let p = pipelines.get(key);
   if (!p) pipelines.set(key, (p = prepareTerms(opts)));

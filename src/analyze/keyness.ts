@@ -25,12 +25,12 @@
  */
 
 import type { Country, SpeechDocument, Unit } from '../model/types.js';
-import { prepareTerms, sentenceSpans, type Lang, type TermOcc, type TermOptions, type TermPipeline, type TermSink, type TermStream } from '../text/index.js';
+import { sentenceSpans, type Lang, type TermOcc, type TermSink, type TermStream } from '../text/index.js';
 import { fightinWords, g2Keyness4, keynessP, logRatio } from './association.js';
 import { compareCodeUnits, finiteOr0 } from './corpus.js';
 import { TermCounter } from './frequency.js';
 import type { GroupField } from './groups.js';
-import { documentLang, type CountArgs } from './jobs.js';
+import { documentLang, pipelineFor, type CountArgs } from './jobs.js';
 import { NGRAM_KEY_SEPARATOR, NgramCounter } from './ngrams.js';
 import { benjaminiHochberg, bonferroni, normalP2 } from './stats-dist.js';
 import { unitId } from './units.js';
@@ -352,15 +352,6 @@ class Tee implements TermSink {
   }
 }
 
-const pipelines = new Map<string, TermPipeline>();
-
-/** The prepared term pipeline for a set of options, made once per worker. */
-function pipelineFor(opts: TermOptions): TermPipeline {
-  const key = JSON.stringify(opts, (_k, v: unknown) => (v instanceof Set ? [...(v as Set<string>)].sort() : v));
-  let p = pipelines.get(key);
-  if (!p) pipelines.set(key, (p = prepareTerms(opts)));
-  return p;
-}
 
 /** The phrase sizes to count (2–4 within the --ngrams range), or null for words only. */
 function phraseSizes(args: CountArgs): [number, number] | null {

@@ -4,9 +4,9 @@
  */
 
 import type { SpeechDocument } from '../model/types.js';
-import { prepareTerms, type Lang, type TermOptions, type TermPipeline } from '../text/index.js';
+import type { Lang, TermOptions } from '../text/index.js';
 import { groupKey } from './groups.js';
-import { documentLang, mergeLangs, type CountArgs, type Counted } from './jobs.js';
+import { documentLang, mergeLangs, pipelineFor, type CountArgs, type Counted } from './jobs.js';
 import { textCounts } from './readability.js';
 import { mergeStatsCounts, StatsCounter, type StatsCounts } from './stats.js';
 import { mergeTrendCounts, periodKey, TrendCounter, type TrendCounts, type TrendPeriod } from './trend.js';
@@ -19,14 +19,6 @@ export interface TrendArgs {
   queries: string[][];
 }
 
-const pipelines = new Map<string, TermPipeline>();
-
-function pipelineFor(opts: TermOptions): TermPipeline {
-  const key = JSON.stringify(opts, (_k, v: unknown) => (v instanceof Set ? [...(v as Set<string>)].sort() : v));
-  let p = pipelines.get(key);
-  if (!p) pipelines.set(key, (p = prepareTerms(opts)));
-  return p;
-}
 
 type Acc<T> = { add(doc: SpeechDocument): void; result(): Counted<T> };
 
