@@ -2,6 +2,7 @@
 
 import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
 import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
+import { Presets, SingleBar } from 'cli-progress';
 import { wantsKinds, type Where } from '../load/filter.js';
 import { mapSources, type Job } from '../load/parallel.js';
 import { delimited, fieldTable } from '../report/records.js';
@@ -69,6 +70,20 @@ export class Run {
     this.io.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
   }
 
+  /**
+   * A progress bar on stderr for inputs of more than a few hundred files, only when stderr is a
+   * terminal: never on a pipe, in CI, or with --quiet.
+   */
+  private progressBar(total: number): SingleBar | null {
+    if (total < 300 || this.opts.quiet || !this.io.stderr.isTTY || this.io.env.CI) return null;
+    const bar = new SingleBar(
+      { stream: this.io.stderr, format: 'reading {bar} {value}/{total} files', hideCursor: true, clearOnComplete: true, barsize: 30 },
+      Presets.shades_classic,
+    );
+    bar.start(total, 0);
+    return bar;
+  }
+
   /** A note or warning on stderr, unless --quiet. */
   note(message: string): void {
     if (!this.opts.quiet) this.io.stderr.write(`speeches: ${message}\n`);
@@ -102,7 +117,9 @@ export class Run {
       ...(this.opts.where?.length ? { where: this.opts.where } : {}),
       ...(this.opts.textColumn ? { textColumn: this.opts.textColumn } : {}),
     };
-    const { outcomes, values } = await mapSources<T>(resolved.sources, job, loadOpts);
+    const bar = this.progressBar(resolved.sources.length);
+    const { outcomes, values } = await mapSources<T>(resolved.sources, job, loadOpts, undefined, bar ? (done) => bar.update(done) : undefined);
+    bar?.stop();
     const warnings: LoadWarning[] = [];
     for (const o of outcomes) {
       if (o.ok) warnings.push(...o.warnings);

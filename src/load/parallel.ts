@@ -60,15 +60,18 @@ export async function mapSources<T>(
   job: Job,
   opts: LoadOptions = {},
   threads = defaultThreads(sources),
+  onProgress?: (done: number) => void,
 ): Promise<MapResult<T>> {
   const tasks: Task[] = sources.map((source, index) => ({ index, source, id: `d${index + 1}` }));
   const canFork = import.meta.url.endsWith('.js') && threads > 1 && !sources.some((s) => s.kind === 'stdin');
+  let done = 0;
+  const tick = onProgress ? (n: number): void => onProgress((done += n)) : undefined;
   if (!canFork) {
-    const r = await runTasks<T>(tasks, job, opts);
+    const r = await runTasks<T>(tasks, job, opts, tick);
     return { outcomes: r.outcomes, values: r.values };
   }
   const shares = balance(tasks, threads);
-  const parts = await Promise.all(shares.map((share) => runInWorker<T>(share, job, opts)));
+  const parts = await Promise.all(shares.map((share) => runInWorker<T>(share, job, opts, tick)));
   const outcomes = new Array<JobOutcome>(tasks.length);
   const indexed: [number, T][] = [];
   for (let p = 0; p < parts.length; p++) {
@@ -98,7 +101,7 @@ async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[stri
 }
 
 /** Run tasks in this thread: load each source, apply the job, and merge the values when the job says how. */
-export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOptions): Promise<WorkerResult<T>> {
+export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOptions, tick?: (n: number) => void): Promise<WorkerResult<T>> {
   const fn = (await jobFunction<T>(job, job.fn)) as (d: SpeechDocument, args: unknown) => T;
   const makeAcc = job.accumulator ? ((await jobFunction<T>(job, job.accumulator)) as unknown as (args: unknown) => Accumulator<T>) : null;
   const acc = makeAcc ? makeAcc(job.args) : null;
@@ -106,6 +109,7 @@ export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOp
   const values: T[] = [];
   const valueTasks: number[] = [];
   tasks.forEach((t, i) => {
+    tick?.(1);
     const r = loadSourceAll(t.source, t.id, opts);
     if (!r.ok) {
       outcomes.push({ ok: false, problem: r.problem });
@@ -130,10 +134,14 @@ export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOp
   return { outcomes, values, valueTasks };
 }
 
-function runInWorker<T>(tasks: Task[], job: Job, opts: LoadOptions): Promise<WorkerResult<T>> {
+function runInWorker<T>(tasks: Task[], job: Job, opts: LoadOptions, tick?: (n: number) => void): Promise<WorkerResult<T>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { tasks, job, opts } });
-    worker.once('message', (result: WorkerResult<T>) => resolve(result));
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { tasks, job, opts, progress: Boolean(tick) } });
+    // The worker reports progress as plain numbers (files done since the last report), then its result.
+    worker.on('message', (msg: WorkerResult<T> | number) => {
+      if (typeof msg === 'number') tick?.(msg);
+      else resolve(msg);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
