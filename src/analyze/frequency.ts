@@ -19,6 +19,8 @@
  */
 
 import type { TermSink, TermStream } from '../text/index.js';
+import { PairIndex, ensureInt32 } from '../text/surface-table.js';
+import { termIdOf, termOfId, type TermIdSink } from '../text/terms.js';
 import { compareCodeUnits, isCountedTerm, minRanks, sortGroupKeys, type CountedUnit } from './corpus.js';
 
 /** The tf-idf variant, as named in `params.tfidf`. */
@@ -125,30 +127,49 @@ export interface FrequencyResult {
   params: FrequencyParams;
 }
 
-interface TermAcc {
-  count: number;
-  units: number;
-  docs: number;
-  lastUnit: number;
-  lastDoc: number;
+/** Figures per term in `GroupAcc.figs`, at slot × FIGS: count, units, documents, last unit, last document. */
+const FIGS = 8;
+
+/**
+ * The counts of one group in one typed array, FIGS numbers per term slot. A `direct` group uses the
+ * term's registry id as its slot (one lookup less per token; for the one group of ungrouped counts);
+ * the others map ids to dense slots with a PairIndex. `order` lists the slots in first-counted order.
+ */
+class GroupAcc {
+  tokens = 0;
+  units = 0;
+  documents = 0;
+  lastDoc = -1;
+  readonly index: PairIndex | null;
+  figs: Int32Array = new Int32Array(16 * FIGS);
+  readonly order: number[] = [];
+
+  constructor(readonly direct: boolean) {
+    this.index = direct ? null : new PairIndex();
+  }
+
+  /** The term id of a slot. */
+  idOf(slot: number): number {
+    return this.index === null ? slot : this.index.a[slot]!;
+  }
 }
 
-interface GroupAcc {
-  tokens: number;
-  units: number;
-  documents: number;
-  lastDoc: number;
-  terms: Map<string, TermAcc>;
+/** Whole-input document frequency by term id (for grouped counts). */
+class DfAcc {
+  readonly index = new PairIndex();
+  docs: Int32Array = new Int32Array(16);
+  lastDoc: Int32Array = new Int32Array(16);
 }
 
 /**
- * Counts terms as a TermSink: the text layer sends each unit's terms straight here, so counting the
- * whole corpus allocates nothing per token. Call `startUnit` before each unit's terms.
+ * Counts terms as a TermSink: the text layer sends each unit's terms straight here (by term id, see
+ * TermIdSink), so counting the whole corpus allocates nothing per token. Call `startUnit` before each
+ * unit's terms.
  */
-export class TermCounter implements TermSink {
+export class TermCounter implements TermIdSink {
   private readonly docOrdinal = new Map<string, number>();
   private readonly groups = new Map<string, GroupAcc>();
-  private readonly df = new Map<string, { docs: number; lastDoc: number }>();
+  private readonly df = new DfAcc();
   private units = 0;
   private g: GroupAcc | null = null;
   private u = -1;
@@ -166,7 +187,7 @@ export class TermCounter implements TermSink {
     }
     let g = this.groups.get(group);
     if (g === undefined) {
-      g = { tokens: 0, units: 0, documents: 0, lastDoc: -1, terms: new Map() };
+      g = new GroupAcc(!this.grouped && this.groups.size === 0);
       this.groups.set(group, g);
     }
     g.units++;
@@ -181,30 +202,42 @@ export class TermCounter implements TermSink {
 
   term(term: string, _start: number, _end: number, stop: boolean, number: boolean): void {
     if (stop || number) return;
+    this.termId(termIdOf(term), false, false);
+  }
+
+  termId(id: number, stop: boolean, number: boolean): void {
+    if (stop || number) return;
     const g = this.g as GroupAcc;
     g.tokens++;
-    let acc = g.terms.get(term);
-    if (acc === undefined) {
-      acc = { count: 0, units: 0, docs: 0, lastUnit: -1, lastDoc: -1 };
-      g.terms.set(term, acc);
+    const slot = g.index === null ? id : g.index.intern(id, 0);
+    const p = slot * FIGS;
+    if (p >= g.figs.length) g.figs = ensureInt32(g.figs, p + FIGS);
+    const figs = g.figs;
+    if (figs[p] === 0) {
+      g.order.push(slot);
+      figs[p + 3] = -1;
+      figs[p + 4] = -1;
     }
-    acc.count++;
-    if (acc.lastUnit !== this.u) {
-      acc.units++;
-      acc.lastUnit = this.u;
+    figs[p]!++;
+    if (figs[p + 3] !== this.u) {
+      figs[p + 1]!++;
+      figs[p + 3] = this.u;
     }
-    if (acc.lastDoc !== this.doc) {
-      acc.docs++;
-      acc.lastDoc = this.doc;
+    if (figs[p + 4] !== this.doc) {
+      figs[p + 2]!++;
+      figs[p + 4] = this.doc;
       if (this.grouped) {
-        let d = this.df.get(term);
-        if (d === undefined) {
-          d = { docs: 0, lastDoc: -1 };
-          this.df.set(term, d);
+        const df = this.df;
+        const n = df.index.size;
+        const d = df.index.intern(id, 0);
+        if (d === n) {
+          df.docs = ensureInt32(df.docs, d + 1);
+          df.lastDoc = ensureInt32(df.lastDoc, d + 1);
+          df.lastDoc[d] = -1;
         }
-        if (d.lastDoc !== this.doc) {
-          d.docs++;
-          d.lastDoc = this.doc;
+        if (df.lastDoc[d] !== this.doc) {
+          df.docs[d]!++;
+          df.lastDoc[d] = this.doc;
         }
       }
     }
@@ -218,36 +251,37 @@ export class TermCounter implements TermSink {
   result(): TermCounts {
     const outGroups: GroupTermCounts[] = [];
     for (const [group, g] of this.groups) {
-      const gc: GroupTermCounts = {
-        group,
-        tokens: g.tokens,
-        units: g.units,
-        documents: g.documents,
-        terms: [],
-        counts: [],
-        unitCounts: [],
-        docCounts: [],
-      };
-      for (const [term, acc] of g.terms) {
-        gc.terms.push(term);
-        gc.counts.push(acc.count);
-        gc.unitCounts.push(acc.units);
-        gc.docCounts.push(acc.docs);
+      const n = g.order.length;
+      const terms = new Array<string>(n);
+      const counts = new Array<number>(n);
+      const unitCounts = new Array<number>(n);
+      const docCounts = new Array<number>(n);
+      const figs = g.figs;
+      for (let i = 0; i < n; i++) {
+        const slot = g.order[i]!;
+        const p = slot * FIGS;
+        terms[i] = termOfId(g.idOf(slot));
+        counts[i] = figs[p]!;
+        unitCounts[i] = figs[p + 1]!;
+        docCounts[i] = figs[p + 2]!;
       }
-      outGroups.push(gc);
+      outGroups.push({ group, tokens: g.tokens, units: g.units, documents: g.documents, terms, counts, unitCounts, docCounts });
     }
     const dfTerms: string[] = [];
     const dfDocuments: number[] = [];
     if (this.grouped) {
-      for (const [term, d] of this.df) {
-        dfTerms.push(term);
-        dfDocuments.push(d.docs);
+      const df = this.df;
+      for (let d = 0; d < df.index.size; d++) {
+        dfTerms.push(termOfId(df.index.a[d]!));
+        dfDocuments.push(df.docs[d]!);
       }
     } else {
       // One group: its documents-containing count is the document frequency.
       for (const g of outGroups) {
-        dfTerms.push(...g.terms);
-        dfDocuments.push(...g.docCounts);
+        for (let i = 0; i < g.terms.length; i++) {
+          dfTerms.push(g.terms[i]!);
+          dfDocuments.push(g.docCounts[i]!);
+        }
       }
     }
     return { units: this.units, documents: this.docOrdinal.size, groups: outGroups, dfTerms, dfDocuments };

@@ -19,7 +19,8 @@
 
 import { expected11, g2Collocation, logDice, pmi, tScore } from './association.js';
 import { compareCodeUnits, minRanks, type CountedUnit } from './corpus.js';
-import type { TermSink } from '../text/index.js';
+import { PairIndex, ensureInt32 } from '../text/surface-table.js';
+import { termIdOf, termOfId, type TermIdSink } from '../text/terms.js';
 import { replay } from './frequency.js';
 
 /** Separator of the terms in an n-gram key. */
@@ -119,31 +120,56 @@ export function ngramRange(n: number | readonly [number, number]): [number, numb
 
 /**
  * Counts n-grams as a TermSink (see TermCounter): a run of terms between gaps is kept in reused arrays
- * and counted when a gap or a sentence end closes it.
+ * and counted when a gap or a sentence end closes it. Terms are counted by local index (dense, in
+ * first-seen order, from their registry id); an n-gram of k terms is a node of level k, keyed by the node
+ * of its first k − 1 terms and its last term's index, so no key string is built until `result()`.
  */
-export class NgramCounter implements TermSink {
+export class NgramCounter implements TermIdSink {
   private readonly lo: number;
   private readonly hi: number;
   private readonly strict: boolean;
-  private readonly uni = new Map<string, number>();
-  private readonly grams = new Map<string, number>();
+  /** Registry id → local term index; `uniCount` by local index. */
+  private readonly uni = new PairIndex();
+  private uniCount: Int32Array = new Int32Array(16);
+  /** levels[k]: (node of the first k − 1 terms, or the first term's index when k = 2; last term) → node. */
+  private readonly levels: PairIndex[] = [];
+  private readonly levelCounts: Int32Array[] = [];
+  /** N-grams in first-counted order: level and node. */
+  private orderLevel: number[] = [];
+  private orderNode: number[] = [];
   private tokens = 0;
-  private readonly terms: string[] = [];
-  private readonly stops: boolean[] = [];
-  private readonly numbers: boolean[] = [];
+  private run: Int32Array = new Int32Array(64);
+  private runFlags: Uint8Array = new Uint8Array(64);
   private len = 0;
 
   constructor(opts: NgramCountOptions) {
     [this.lo, this.hi] = ngramRange(opts.n);
     this.strict = opts.strict;
+    for (let k = 0; k <= this.hi; k++) {
+      this.levels.push(new PairIndex());
+      this.levelCounts.push(new Int32Array(16));
+    }
   }
 
   term(term: string, _start: number, _end: number, stop: boolean, number: boolean): void {
+    this.termId(termIdOf(term), stop, number);
+  }
+
+  termId(id: number, stop: boolean, number: boolean): void {
     this.tokens++;
-    this.uni.set(term, (this.uni.get(term) ?? 0) + 1);
-    this.terms[this.len] = term;
-    this.stops[this.len] = stop;
-    this.numbers[this.len] = number;
+    const uni = this.uni;
+    const n = uni.size;
+    const t = uni.intern(id, 0);
+    if (t === n) this.uniCount = ensureInt32(this.uniCount, t + 1);
+    this.uniCount[t]!++;
+    if (this.len === this.run.length) {
+      this.run = ensureInt32(this.run, this.len + 1);
+      const f = new Uint8Array(this.run.length);
+      f.set(this.runFlags);
+      this.runFlags = f;
+    }
+    this.run[this.len] = t;
+    this.runFlags[this.len] = (stop ? 1 : 0) | (number ? 2 : 0);
     this.len++;
   }
 
@@ -157,30 +183,69 @@ export class NgramCounter implements TermSink {
 
   /** N-grams of the current run: no stopword or number first, no stopword last (inside only, or none if strict). */
   private countRun(): void {
-    const { len, hi, lo, strict, terms, stops, grams } = this;
+    const { len, hi, lo, strict, run, runFlags } = this;
     for (let i = 0; i < len; i++) {
-      if (stops[i] || this.numbers[i]) continue;
-      let key = terms[i] as string;
+      if (runFlags[i] !== 0) continue;
+      let node = run[i]!;
       for (let k = 1; k < hi && i + k < len; k++) {
-        const stop = stops[i + k] as boolean;
+        const stop = (runFlags[i + k]! & 1) !== 0;
         if (strict && stop) break;
-        key += NGRAM_KEY_SEPARATOR + (terms[i + k] as string);
-        if (k + 1 >= lo && !stop) grams.set(key, (grams.get(key) ?? 0) + 1);
+        const counted = k + 1 >= lo && !stop;
+        // a node is needed when it is counted, or as the prefix of a longer n-gram
+        if (!counted && (k + 1 >= hi || i + k + 1 >= len)) break;
+        const level = this.levels[k + 1]!;
+        const size = level.size;
+        node = level.intern(node, run[i + k]!);
+        if (counted) {
+          let counts = this.levelCounts[k + 1]!;
+          if (node >= counts.length) {
+            counts = ensureInt32(counts, node + 1);
+            this.levelCounts[k + 1] = counts;
+          }
+          if (counts[node] === 0) {
+            this.orderLevel.push(k + 1);
+            this.orderNode.push(node);
+          }
+          counts[node]!++;
+        } else if (node === size) {
+          const counts = this.levelCounts[k + 1]!;
+          if (node >= counts.length) this.levelCounts[k + 1] = ensureInt32(counts, node + 1);
+        }
       }
     }
     this.len = 0;
   }
 
+  /** The key of a node of level k (terms joined by NGRAM_KEY_SEPARATOR). */
+  private keyOf(level: number, node: number, names: readonly string[]): string {
+    const L = this.levels[level]!;
+    const prefix = L.a[node]!;
+    const last = names[L.b[node]!] as string;
+    return (level === 2 ? (names[prefix] as string) : this.keyOf(level - 1, prefix, names)) + NGRAM_KEY_SEPARATOR + last;
+  }
+
   /** The counts so far, in the mergeable form. */
   result(): NgramCounts {
+    const n = this.uni.size;
+    const names = new Array<string>(n);
+    for (let t = 0; t < n; t++) names[t] = termOfId(this.uni.a[t]!);
+    const m = this.orderNode.length;
+    const keys = new Array<string>(m);
+    const counts = new Array<number>(m);
+    for (let i = 0; i < m; i++) {
+      const level = this.orderLevel[i]!;
+      const node = this.orderNode[i]!;
+      keys[i] = this.keyOf(level, node, names);
+      counts[i] = this.levelCounts[level]![node]!;
+    }
     return {
       n: [this.lo, this.hi],
       strict: this.strict,
       tokens: this.tokens,
-      unigramTerms: [...this.uni.keys()],
-      unigramCounts: [...this.uni.values()],
-      keys: [...this.grams.keys()],
-      counts: [...this.grams.values()],
+      unigramTerms: names,
+      unigramCounts: Array.from(this.uniCount.subarray(0, n)),
+      keys,
+      counts,
     };
   }
 }

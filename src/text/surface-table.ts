@@ -4,89 +4,228 @@
  * Open addressing with linear probing; keys are compared character by character.
  */
 
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the UTF-16 code units of text[s, e). */
 export function hashRange(text: string, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
-/** Maps the surface forms of tokens to values, looked up by (text, start, end, hash). */
+/**
+ * Maps the surface forms of tokens to values, looked up by (text, start, end, hash). A slot holds the
+ * hash, the key's index, and the offset and length of its characters in one pool, so a lookup touches
+ * the slot, the pooled characters and the value, and no key string.
+ */
 export class SurfaceTable<V> {
-  private keys: string[] = [];
   private vals: V[] = [];
-  private slotHash: Int32Array;
-  /** 1 + index into keys/vals; 0 = empty slot. */
-  private slotIdx: Int32Array;
+  /** Per slot: hash, 1 + index into vals (0 = empty), offset in `pool`, length. */
+  private slots: Int32Array;
+  private pool: Uint16Array = new Uint16Array(1 << 14);
+  private poolLen = 0;
   private mask: number;
 
   constructor(capacity = 1 << 14) {
     let cap = 16;
     while (cap < capacity) cap <<= 1;
-    this.slotHash = new Int32Array(cap);
-    this.slotIdx = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
 
   /** Number of keys. */
   get size(): number {
-    return this.keys.length;
+    return this.vals.length;
   }
 
   /** The value for text[s, e) whose hash is h, if any. */
   get(text: string, s: number, e: number, h: number): V | undefined {
+    const k = this.indexOf(text, s, e, h);
+    return k < 0 ? undefined : this.vals[k];
+  }
+
+  /** The value of index k (from `indexOf` or `add`). */
+  value(k: number): V {
+    return this.vals[k] as V;
+  }
+
+  /** The index (0, 1, 2 … in the order keys were added) of text[s, e) whose hash is h, or -1. */
+  indexOf(text: string, s: number, e: number, h: number): number {
     const len = e - s;
-    const slotHash = this.slotHash;
-    const slotIdx = this.slotIdx;
+    const slots = this.slots;
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const k = slotIdx[i]!;
-      if (k === 0) return undefined;
-      if (slotHash[i] === h) {
-        const key = this.keys[k - 1]!;
-        if (key.length === len) {
-          let j = 0;
-          while (j < len && key.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-          if (j === len) return this.vals[k - 1];
-        }
+      const p = i << 2;
+      const k = slots[p + 1]!;
+      if (k === 0) return -1;
+      if (slots[p] === h && slots[p + 3] === len) {
+        const pool = this.pool;
+        const off = slots[p + 2]! - s;
+        let j = s;
+        while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
+        if (j === e) return k - 1;
       }
       i = (i + 1) & mask;
     }
   }
 
-  /** Adds a key known to be absent (callers `get` first), with its hash. */
-  add(key: string, h: number, value: V): void {
-    if ((this.keys.length + 1) * 2 > this.slotIdx.length) this.grow();
-    this.keys.push(key);
+  /** Adds a key known to be absent (callers `get` first), with its hash; returns its index. */
+  add(key: string, h: number, value: V): number {
+    if ((this.vals.length + 1) * 2 > this.mask + 1) this.grow();
+    const len = key.length;
+    if (this.poolLen + len > this.pool.length) {
+      let cap = this.pool.length * 2;
+      while (cap < this.poolLen + len) cap *= 2;
+      const np = new Uint16Array(cap);
+      np.set(this.pool.subarray(0, this.poolLen));
+      this.pool = np;
+    }
+    const off = this.poolLen;
+    const pool = this.pool;
+    for (let j = 0; j < len; j++) pool[off + j] = key.charCodeAt(j);
+    this.poolLen += len;
+    const idx = this.vals.length;
     this.vals.push(value);
-    this.place(h, this.keys.length);
+    this.place(this.slots, this.mask, h, idx + 1, off, len);
+    return idx;
   }
 
   /** Removes everything. */
   clear(): void {
-    this.keys = [];
     this.vals = [];
-    this.slotHash.fill(0);
-    this.slotIdx.fill(0);
+    this.poolLen = 0;
+    this.slots.fill(0);
   }
 
-  private place(h: number, idx: number): void {
-    const mask = this.mask;
+  private place(slots: Int32Array, mask: number, h: number, idx: number, off: number, len: number): void {
     let i = h & mask;
-    while (this.slotIdx[i] !== 0) i = (i + 1) & mask;
-    this.slotHash[i] = h;
-    this.slotIdx[i] = idx;
+    while (slots[(i << 2) + 1] !== 0) i = (i + 1) & mask;
+    const p = i << 2;
+    slots[p] = h;
+    slots[p + 1] = idx;
+    slots[p + 2] = off;
+    slots[p + 3] = len;
   }
 
   private grow(): void {
-    const cap = this.slotIdx.length * 2;
-    this.slotHash = new Int32Array(cap);
-    this.slotIdx = new Int32Array(cap);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    const slots = new Int32Array(cap * 4);
+    const mask = cap - 1;
+    for (let p = 0; p < old.length; p += 4) {
+      const k = old[p + 1]!;
+      if (k !== 0) this.place(slots, mask, old[p]!, k, old[p + 2]!, old[p + 3]!);
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/**
+ * Pairs of non-negative 32-bit integers (a, b) → dense indices 0, 1, 2 … in the order the pairs were
+ * first added, so counters can keep their figures in typed arrays. Open addressing over one Int32Array
+ * (a, b, index + 1 per slot), so a lookup usually touches one cache line. Starts small: a counter made
+ * per unit costs little.
+ */
+export class PairIndex {
+  /** The pairs in index order. */
+  a: Int32Array;
+  b: Int32Array;
+  size = 0;
+  private slots: Int32Array;
+  private mask: number;
+
+  constructor(capacity = 16) {
+    let cap = 16;
+    while (cap < capacity) cap <<= 1;
+    this.slots = new Int32Array(cap * 3);
     this.mask = cap - 1;
-    for (let k = 0; k < this.keys.length; k++) {
-      const key = this.keys[k]!;
-      this.place(hashRange(key, 0, key.length), k + 1);
+    this.a = new Int32Array(cap >> 1);
+    this.b = new Int32Array(cap >> 1);
+  }
+
+  /** The index of (a, b), or -1. */
+  get(a: number, b: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = pairHash(a, b) & mask;
+    for (;;) {
+      const p = i * 3;
+      const k = slots[p + 2]!;
+      if (k === 0) return -1;
+      if (slots[p] === a && slots[p + 1] === b) return k - 1;
+      i = (i + 1) & mask;
     }
   }
+
+  /** The index of (a, b), adding the pair when it is new (then the index is `size - 1`). */
+  intern(a: number, b: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = pairHash(a, b) & mask;
+    for (;;) {
+      const p = i * 3;
+      const k = slots[p + 2]!;
+      if (k === 0) break;
+      if (slots[p] === a && slots[p + 1] === b) return k - 1;
+      i = (i + 1) & mask;
+    }
+    const idx = this.size++;
+    const p = i * 3;
+    slots[p] = a;
+    slots[p + 1] = b;
+    slots[p + 2] = idx + 1;
+    if (idx >= this.a.length) {
+      const na = new Int32Array(this.a.length * 2);
+      na.set(this.a);
+      this.a = na;
+      const nb = new Int32Array(this.b.length * 2);
+      nb.set(this.b);
+      this.b = nb;
+    }
+    this.a[idx] = a;
+    this.b[idx] = b;
+    if (this.size * 2 > mask + 1) this.grow();
+    return idx;
+  }
+
+  private grow(): void {
+    const cap = (this.mask + 1) * 2;
+    const slots = new Int32Array(cap * 3);
+    const mask = cap - 1;
+    const A = this.a;
+    const B = this.b;
+    for (let idx = 0; idx < this.size; idx++) {
+      const a = A[idx]!;
+      const b = B[idx]!;
+      let i = pairHash(a, b) & mask;
+      while (slots[i * 3 + 2] !== 0) i = (i + 1) & mask;
+      const p = i * 3;
+      slots[p] = a;
+      slots[p + 1] = b;
+      slots[p + 2] = idx + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+function pairHash(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h;
+}
+
+/** An Int32Array at least `n` long with `arr`'s contents (`arr` itself when long enough). */
+export function ensureInt32(arr: Int32Array, n: number): Int32Array {
+  if (n <= arr.length) return arr;
+  let cap = arr.length * 2;
+  while (cap < n) cap *= 2;
+  const out = new Int32Array(cap);
+  out.set(arr);
+  return out;
 }

@@ -34,13 +34,48 @@ interface Entry {
   number: boolean;
   /** The trie node reached by this token from the root, when a compound or alias starts with it. */
   trie: TrieNode | null;
-  /** The same token lowercased, for caps headings (made on first need). */
-  lowerEntry: Entry | null;
   /** French elision: the length of the elided part in the surface ("l'" = 2) and the rest's entry. */
   elisionLen: number;
   elisionTerm: string;
   rest: Entry | null;
+  /** Ids of `term` and `elisionTerm` in the thread's term registry (-1 for an empty elisionTerm). */
+  termId: number;
+  elisionTermId: number;
 }
+
+/*
+ * The thread's term registry: every distinct term string gets a small integer id, the same for every
+ * pipeline and counter of the thread, so counters can count in typed arrays and turn ids back into
+ * strings only for their results. It only grows: a run meets as many terms as its corpus has.
+ */
+const registry = new Map<string, number>();
+const registryNames: string[] = [];
+
+/** The id of a term in the thread's registry, made on first use. */
+export function termIdOf(term: string): number {
+  let id = registry.get(term);
+  if (id === undefined) {
+    id = registryNames.length;
+    registryNames.push(term);
+    registry.set(term, id);
+  }
+  return id;
+}
+
+/** The term of an id from `termIdOf`. */
+export function termOfId(id: number): string {
+  return registryNames[id] as string;
+}
+
+/* Entry bits for the hot loop. */
+const B_LETTERS = 1;
+const B_CAPS = 2;
+/** Caps with a norm of 4 or more characters. */
+const B_CAPS_LONG = 4;
+const B_STOP = 8;
+const B_NUMBER = 16;
+/** Starts a compound or alias, or has a French elision: takes the slow path. */
+const B_COMPLEX = 32;
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['\u2019](?=[\p{L}])/iu;
 
@@ -53,6 +88,8 @@ class LangState {
   readonly trie: TrieNode | null;
   /** Alias expansions: trie node → the entries of its words. */
   readonly expansions = new Map<TrieNode, Entry[]>();
+  /** Compound nodes → their term id and stop flag. */
+  readonly compounds = new Map<TrieNode, { id: number; stop: boolean }>();
 
   constructor(
     readonly lang: Lang,
@@ -63,23 +100,74 @@ class LangState {
     this.trie = opts.compounds ? buildTrie(lang, opts.extraCompounds) : null;
   }
 
+  /** Per entry index (see `indexAt`): the hot loop's facts as bits, and the term id. */
+  bits: Uint8Array = new Uint8Array(1 << 12);
+  ids: Int32Array = new Int32Array(1 << 12);
+  /** Per entry index: 1 + the index of the entry of the lowercased surface (0 = not made yet). */
+  lowers: Int32Array = new Int32Array(1 << 12);
+
+  /**
+   * A long run can meet millions of types: start over rather than grow without bound. Called only
+   * between texts, so entry indices held during a text stay valid.
+   */
+  bound(): void {
+    if (this.table.size >= 2_000_000) {
+      this.table.clear();
+      this.lowers.fill(0);
+    }
+  }
+
+  /** The entry index of the token text[s, e) whose hash is h; the entry is made once per surface form. */
+  indexAt(text: string, s: number, e: number, h: number): number {
+    let k = this.table.indexOf(text, s, e, h);
+    if (k < 0) {
+      const surface = text.slice(s, e);
+      const ent = this.make(surface);
+      k = this.table.add(surface, h, ent);
+      if (k >= this.bits.length) {
+        const cap = this.bits.length * 2;
+        const b = new Uint8Array(cap);
+        b.set(this.bits);
+        this.bits = b;
+        const ids = new Int32Array(cap);
+        ids.set(this.ids);
+        this.ids = ids;
+        const lw = new Int32Array(cap);
+        lw.set(this.lowers);
+        this.lowers = lw;
+      }
+      this.bits[k] =
+        (ent.letters ? B_LETTERS : 0) |
+        (ent.caps ? B_CAPS : 0) |
+        (ent.caps && ent.norm.length >= 4 ? B_CAPS_LONG : 0) |
+        (ent.stop ? B_STOP : 0) |
+        (ent.number ? B_NUMBER : 0) |
+        (ent.trie !== null || ent.rest !== null ? B_COMPLEX : 0);
+      this.ids[k] = ent.termId;
+      this.lowers[k] = 0;
+    }
+    return k;
+  }
+
   /** The entry of the token text[s, e), made once per surface form. */
   at(text: string, s: number, e: number): Entry {
-    const h = hashRange(text, s, e);
-    let ent = this.table.get(text, s, e, h);
-    if (ent === undefined) {
-      // A long run can meet millions of types; start over rather than grow without bound.
-      if (this.table.size >= 2_000_000) this.table.clear();
-      const surface = text.slice(s, e);
-      ent = this.make(surface);
-      this.table.add(surface, h, ent);
-    }
-    return ent;
+    return this.table.value(this.indexAt(text, s, e, hashRange(text, s, e)));
   }
 
   /** The entry of a surface form. */
   get(surface: string): Entry {
     return this.at(surface, 0, surface.length);
+  }
+
+  /** The entry index of a caps token's lowercased form (for caps headings). */
+  lowerIndex(k: number): number {
+    let x = this.lowers[k]!;
+    if (x === 0) {
+      const lower = this.table.value(k).lower;
+      x = 1 + this.indexAt(lower, 0, lower.length, hashRange(lower, 0, lower.length));
+      this.lowers[k] = x;
+    }
+    return x - 1;
   }
 
   private make(surface: string): Entry {
@@ -118,26 +206,33 @@ class LangState {
       stop,
       number,
       trie,
-      lowerEntry: null,
       elisionLen: 0,
       elisionTerm: '',
       rest: null,
+      termId: termIdOf(term),
+      elisionTermId: -1,
     };
     if (this.lang === 'fr' && !t.number) {
       const m = ELISION.exec(surface);
       if (m !== null && m[0].length < surface.length) {
         e.elisionLen = m[0].length;
         e.elisionTerm = m[0].slice(0, -1).toLowerCase() + "'";
+        e.elisionTermId = termIdOf(e.elisionTerm);
         e.rest = this.get(surface.slice(m[0].length));
       }
     }
     return e;
   }
 
-  /** The entry a caps token takes in a caps heading. */
-  lowerOf(e: Entry): Entry {
-    e.lowerEntry ??= this.get(e.lower);
-    return e.lowerEntry;
+  /** A compound's term id, and whether it is a stopword (only if the user listed it). */
+  compound(node: TrieNode): { id: number; stop: boolean } {
+    let c = this.compounds.get(node);
+    if (c === undefined) {
+      const term = node.term as string;
+      c = { id: termIdOf(term), stop: this.stops.has(term) };
+      this.compounds.set(node, c);
+    }
+    return c;
   }
 
   /** The entries an alias node expands to. */
@@ -160,6 +255,14 @@ export interface TermSink {
   term(term: string, start: number, end: number, stop: boolean, number: boolean): void;
   gap(): void;
   endSentence(): void;
+}
+
+/**
+ * A sink that can take terms by their registry id (`termIdOf`) instead of their string; the pipeline
+ * calls `termId` instead of `term` on such a sink. Start and end offsets are not passed.
+ */
+export interface TermIdSink extends TermSink {
+  termId(id: number, stop: boolean, number: boolean): void;
 }
 
 /** Turns a unit's text into its term stream; `lang` skips detection (detect once per document). */
@@ -195,7 +298,7 @@ class StreamSink implements TermSink {
 export function prepareTerms(opts: TermOptions): TermPipeline {
   const states = new Map<Lang, LangState>();
   const buf = new TokenBuffer();
-  let ents: Entry[] = [];
+  let idx = new Int32Array(1024);
   const elisionStop = opts.stopwords !== 'none';
 
   const visit = (text: string, lang: Lang | undefined, sink: TermSink): Lang => {
@@ -205,13 +308,17 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       st = new LangState(l, opts);
       states.set(l, st);
     }
+    const ids = typeof (sink as Partial<TermIdSink>).termId === 'function' ? (sink as TermIdSink) : null;
+    st.bound();
     scanTokens(text, buf);
     const n = buf.n;
     const starts = buf.start;
     const ends = buf.end;
     const flags = buf.flags;
-    if (ents.length < n) ents = new Array<Entry>(n * 2);
-    for (let j = 0; j < n; j++) ents[j] = st.at(text, starts[j]!, ends[j]!);
+    if (idx.length < n) idx = new Int32Array(n * 2);
+    const hashes = buf.hash;
+    for (let j = 0; j < n; j++) idx[j] = st.indexAt(text, starts[j]!, ends[j]!, hashes[j]!);
+    const table = st.table;
 
     let j = 0;
     while (j < n) {
@@ -222,22 +329,25 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       let words = 0;
       let caps = 0;
       let capsLong = 0;
+      const bits = st.bits;
       for (let t = j; t < k; t++) {
-        const e = ents[t]!;
-        if (e.letters) {
+        const b = bits[idx[t]!]!;
+        if ((b & B_LETTERS) !== 0) {
           words++;
-          if (e.caps) {
+          if ((b & B_CAPS) !== 0) {
             caps++;
-            if (e.norm.length >= 4) capsLong++;
+            if ((b & B_CAPS_LONG) !== 0) capsLong++;
           }
         }
       }
       if (caps > 0 && isCapsHeading(words, caps, capsLong)) {
         for (let t = j; t < k; t++) {
-          const e = ents[t]!;
-          if (e.caps) ents[t] = st.lowerOf(e);
+          if ((bits[idx[t]!]! & B_CAPS) !== 0) idx[t] = st.lowerIndex(idx[t]!);
         }
       }
+      // lowerIndex may have grown the per-entry arrays (entries made later are never in idx)
+      const bitsNow = st.bits;
+      const tidsNow = st.ids;
 
       // `emitted`: terms sent in this sentence; `lastGap`: the last thing sent was a gap.
       let emitted = 0;
@@ -247,7 +357,20 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           sink.gap();
           lastGap = true;
         }
-        const e = ents[t]!;
+        const x = idx[t]!;
+        const b = bitsNow[x]!;
+        if ((b & B_COMPLEX) === 0) {
+          // the common case: a plain word, no compound from here, no elision
+          if (ids !== null) ids.termId(tidsNow[x]!, (b & B_STOP) !== 0, (b & B_NUMBER) !== 0);
+          else {
+            const e = table.value(x);
+            sink.term(e.term, starts[t]!, ends[t]!, e.stop, e.number);
+          }
+          emitted++;
+          lastGap = false;
+          continue;
+        }
+        const e = table.value(x);
         const s = starts[t]!;
 
         // compounds and aliases: longest match from this token
@@ -263,7 +386,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           let node = first;
           for (let u = t + 1; u < k && node.next !== null; u++) {
             if ((flags[u]! & TF_GAP_BEFORE) !== 0) break;
-            const eu = ents[u]!;
+            const eu = table.value(idx[u]!);
             const nx = node.next.get(eu.norm) ?? (eu.lower !== eu.norm ? node.next.get(eu.lower) : undefined);
             if (nx === undefined) break;
             node = nx;
@@ -273,13 +396,23 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
             }
           }
           if (best !== null) {
-            if (skip > 0) sink.term(e.elisionTerm, s, s + skip, elisionStop, false);
-            const cs = s + skip;
-            const ce = ends[bestEnd]!;
-            // a compound is a stopword only if the user listed it (--stopwords-file "united nations")
-            if (best.term !== null) sink.term(best.term, cs, ce, st.stops.has(best.term), false);
-            else {
-              for (const x of st.expansion(best)) sink.term(x.term, cs, ce, x.stop, x.number);
+            if (ids !== null) {
+              if (skip > 0) ids.termId(e.elisionTermId, elisionStop, false);
+              if (best.term !== null) {
+                const c = st.compound(best);
+                ids.termId(c.id, c.stop, false);
+              } else {
+                for (const x of st.expansion(best)) ids.termId(x.termId, x.stop, x.number);
+              }
+            } else {
+              if (skip > 0) sink.term(e.elisionTerm, s, s + skip, elisionStop, false);
+              const cs = s + skip;
+              const ce = ends[bestEnd]!;
+              // a compound is a stopword only if the user listed it (--stopwords-file "united nations")
+              if (best.term !== null) sink.term(best.term, cs, ce, st.stops.has(best.term), false);
+              else {
+                for (const x of st.expansion(best)) sink.term(x.term, cs, ce, x.stop, x.number);
+              }
             }
             emitted++;
             lastGap = false;
@@ -288,7 +421,12 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           }
         }
 
-        if (e.rest !== null) {
+        if (ids !== null) {
+          if (e.rest !== null) {
+            ids.termId(e.elisionTermId, elisionStop, false);
+            ids.termId(e.rest.termId, e.rest.stop, e.rest.number);
+          } else ids.termId(e.termId, e.stop, e.number);
+        } else if (e.rest !== null) {
           const r = e.rest;
           const m = s + e.elisionLen;
           sink.term(e.elisionTerm, s, m, elisionStop, false);

@@ -16,7 +16,7 @@
 import { Cls, CLS_TABLE, clsAt, clsOf, cpLen } from './chars.js';
 import { analyzeType, type TypeInfo } from './normalize.js';
 import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
-import { hashRange, SurfaceTable } from './surface-table.js';
+import { FNV_OFFSET, FNV_PRIME, hashRange, SurfaceTable } from './surface-table.js';
 import type { Token } from './types.js';
 
 /** Token flags in a `TokenBuffer`. */
@@ -29,16 +29,19 @@ export class TokenBuffer {
   start = new Int32Array(1024);
   end = new Int32Array(1024);
   flags = new Uint8Array(1024);
+  /** FNV-1a hash of each token's characters (`hashRange(text, start, end)`). */
+  hash = new Int32Array(1024);
   /** Offsets where a sentence break was found (after the terminator and closers, or after a blank line). */
   breaks: number[] = [];
 
-  /** Appends a token [s, e) with its flags. */
-  push(s: number, e: number, f: number): void {
+  /** Appends a token [s, e) with its flags and hash. */
+  push(s: number, e: number, f: number, h: number): void {
     if (this.n === this.start.length) this.grow();
     const k = this.n++;
     this.start[k] = s;
     this.end[k] = e;
     this.flags[k] = f;
+    this.hash[k] = h;
   }
 
   private grow(): void {
@@ -52,6 +55,9 @@ export class TokenBuffer {
     const fl = new Uint8Array(cap);
     fl.set(this.flags);
     this.flags = fl;
+    const hs = new Int32Array(cap);
+    hs.set(this.hash);
+    this.hash = hs;
   }
 }
 
@@ -61,10 +67,14 @@ function isWordOrJoinable(k: Cls): boolean {
   return k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased || k === Cls.Digit || k === Cls.Mark;
 }
 
-/** End of the word starting at i (a letter, digit or mark). */
+/** The FNV-1a hash of the last word `wordEnd` scanned. */
+let wordHash = 0;
+
+/** End of the word starting at i (a letter, digit or mark); its hash is left in `wordHash`. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   const table = CLS_TABLE;
+  let h = FNV_OFFSET;
   let j = i;
   for (;;) {
     // a run of word characters (Lower..Mark); the table read is inlined for speed
@@ -73,32 +83,41 @@ function wordEnd(text: string, i: number): number {
       if (c < 0xd800 || c > 0xdfff) {
         let k = table[c]!;
         if (k === 0) k = clsOf(c);
-        if (k >= Cls.Lower && k <= Cls.Mark) j++;
-        else break;
+        if (k >= Cls.Lower && k <= Cls.Mark) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          j++;
+        } else break;
       } else {
         const k = clsAt(text, j);
-        if (k >= Cls.Lower && k <= Cls.Mark) j += cpLen(text, j);
-        else break;
+        if (k >= Cls.Lower && k <= Cls.Mark) {
+          const w = cpLen(text, j);
+          for (let q = 0; q < w; q++) h = Math.imul(h ^ text.charCodeAt(j + q), FNV_PRIME);
+          j += w;
+        } else break;
       }
     }
-    if (j + 1 >= n) return j;
+    if (j + 1 >= n) break;
     const k = clsAt(text, j);
     if (k === Cls.Apos || k === Cls.Hyphen || k === Cls.Joiner) {
       if (isWordOrJoinable(clsAt(text, j + 1))) {
+        h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
         j++;
         continue;
       }
-      return j;
+      break;
     }
     if (k === Cls.Dot || k === Cls.Comma) {
       // 1.5, 1,000: a digit on both sides
       if (clsAt(text, j - 1) === Cls.Digit && clsAt(text, j + 1) === Cls.Digit) {
+        h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
         j++;
         continue;
       }
     }
-    return j;
+    break;
   }
+  wordHash = h;
+  return j;
 }
 
 /** If a single letter at [i, e) starts a dotted abbreviation (U.N., e.g.), its end after the last dot. */
@@ -160,7 +179,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
           if (m === e) {
             const d = dottedEnd(text, i, e);
             if (d > 0) {
-              buf.push(i, d, pending);
+              buf.push(i, d, pending, hashRange(text, i, d));
               pending = 0;
               const b = sentenceEndAt(text, d - 1);
               if (b >= 0) {
@@ -172,7 +191,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
             }
           }
         }
-        buf.push(i, e, pending);
+        buf.push(i, e, pending, wordHash);
         pending = 0;
         i = e;
         break;
@@ -187,7 +206,9 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
         segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
         for (const seg of segmenter.segment(text.slice(i, e))) {
           if (seg.isWordLike) {
-            buf.push(i + seg.index, i + seg.index + seg.segment.length, pending);
+            const s0 = i + seg.index;
+            const e0 = s0 + seg.segment.length;
+            buf.push(s0, e0, pending, hashRange(text, s0, e0));
             pending = 0;
           }
         }
@@ -235,8 +256,7 @@ export function isCapsHeading(words: number, caps: number, capsLong: number): bo
 const defaultCache = new SurfaceTable<TypeInfo>();
 
 /** The type analysis of text[s, e), from a bounded module-level cache. */
-function typeInfoAt(text: string, s: number, e: number): TypeInfo {
-  const h = hashRange(text, s, e);
+function typeInfoAt(text: string, s: number, e: number, h = hashRange(text, s, e)): TypeInfo {
   let t = defaultCache.get(text, s, e, h);
   if (t === undefined) {
     if (defaultCache.size >= 500_000) defaultCache.clear();
@@ -294,7 +314,7 @@ export function tokenize(text: string): Token[] {
       sentence++;
       sentStartIdx = tokens.length;
     }
-    const t = typeInfoAt(text, s, e);
+    const t = typeInfoAt(text, s, e, buf.hash[j]!);
     const surface = text.slice(s, e);
     infos.push(t);
     tokens.push({ surface, norm: t.norm, start: s, end: e, sentence, type: t.number ? 'number' : 'word' });
