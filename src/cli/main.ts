@@ -2,22 +2,31 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { collocatesCommand } from './commands/collocates.js';
-import { kwicCommand } from './commands/kwic.js';
-import { diffCommand } from './commands/diff.js';
-import { lexiconCommand } from './commands/lexicon.js';
-import { ngramsCommand } from './commands/ngrams.js';
-import { statsCommand } from './commands/stats.js';
-import { termsCommand } from './commands/terms.js';
-import { themesCommands } from './commands/themes.js';
-import { trendCommand } from './commands/trend.js';
-import { unitsCommand } from './commands/units.js';
 import { EXIT_ERROR, UserError } from './errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Build the program with every command. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * The commands, each loaded on demand: a run imports only the command it names (start-up time is most
+ * of a one-statement run), while help and unknown commands load them all. Order is the help's order.
+ */
+const COMMANDS: readonly [string[], () => Promise<Register>][] = [
+  [['units'], async () => (await import('./commands/units.js')).unitsCommand],
+  [['themes', 'keyphrases'], async () => (await import('./commands/themes.js')).themesCommands],
+  [['terms'], async () => (await import('./commands/terms.js')).termsCommand],
+  [['ngrams'], async () => (await import('./commands/ngrams.js')).ngramsCommand],
+  [['collocates'], async () => (await import('./commands/collocates.js')).collocatesCommand],
+  [['kwic'], async () => (await import('./commands/kwic.js')).kwicCommand],
+  [['diff'], async () => (await import('./commands/diff.js')).diffCommand],
+  [['lexicon'], async () => (await import('./commands/lexicon.js')).lexiconCommand],
+  [['stats'], async () => (await import('./commands/stats.js')).statsCommand],
+  [['trend'], async () => (await import('./commands/trend.js')).trendCommand],
+];
+
+/** Build the program: with the command that argv names, or with every command. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('speeches')
     .description('Analyse what is said at the United Nations: units, terms, themes and diffs of UN statements and meeting records.')
     .version(pkg.version)
@@ -35,16 +44,8 @@ export function buildProgram(): Command {
   speeches diff seeds/000_09c7f05abb924c58.txt seeds/003_0eda7931006bc30a.txt
 `,
     );
-  unitsCommand(program);
-  themesCommands(program);
-  termsCommand(program);
-  ngramsCommand(program);
-  collocatesCommand(program);
-  kwicCommand(program);
-  diffCommand(program);
-  lexiconCommand(program);
-  statsCommand(program);
-  trendCommand(program);
+  const named = COMMANDS.find(([names]) => names.includes(argv[2] ?? ''));
+  for (const [, load] of named ? [named] : COMMANDS) (await load())(program);
   for (const cmd of program.commands) cmd.exitOverride().showSuggestionAfterError(true);
   return program;
 }
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {

@@ -1,7 +1,7 @@
 /**
  * The corpus word list (src/data/words.txt, built by src/data/build/wordlist.ts from the UN General Debate
  * Corpus) and the line-end hyphen resolver that uses it. The list is read on first use, then every lookup is
- * a constant number of Map reads.
+ * a binary search.
  */
 import { readFileSync } from 'node:fs';
 
@@ -17,25 +17,47 @@ const DIGIT = /\p{N}/u;
 const UPPER_START = /^\p{Lu}/u;
 const EDGE_JUNK = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
-let words: Map<string, number> | undefined;
+interface WordList {
+  get(form: string): number | undefined;
+}
 
-/** Reads and parses words.txt once; `form\tcount` lines, `#` lines are comments. */
-function load(): Map<string, number> {
+let words: WordList | undefined;
+
+/**
+ * Reads words.txt once (`form\tcount` lines sorted by code units, `#` lines are comments) and answers
+ * lookups by binary search over the text itself: building a Map of 38,000 forms cost more than the few
+ * lookups a document makes.
+ */
+function load(): WordList {
   if (words !== undefined) return words;
   const text = readFileSync(WORDS_URL, 'utf8');
-  const map = new Map<string, number>();
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (text.charCodeAt(start) !== 0x23 /* # */) {
-      const tab = text.indexOf('\t', start);
-      if (tab !== -1 && tab < end) map.set(text.slice(start, tab), Number(text.slice(tab + 1, end)));
-    }
-    start = end + 1;
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
+    if (text.charCodeAt(i) !== 0x23 /* # */ && i < text.length) starts.push(i);
   }
-  words = map;
-  return map;
+  const keyAt = (k: number): string => {
+    const from = starts[k] as number;
+    return text.slice(from, text.indexOf('\t', from));
+  };
+  words = {
+    get(form: string): number | undefined {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const key = keyAt(mid);
+        if (key === form) {
+          const from = (starts[mid] as number) + key.length + 1;
+          const nl = text.indexOf('\n', from);
+          return Number(text.slice(from, nl === -1 ? text.length : nl));
+        }
+        if (key < form) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
+  return words;
 }
 
 /** Lowercases and folds ’ to ' and U+2010/U+2011 to '-', as the word list stores forms. */

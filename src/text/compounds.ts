@@ -55,14 +55,18 @@ function phrase(text: string): { words: string[]; display: string } {
   return { words, display };
 }
 
-/** Parse the text of a compound list (the shipped format above). */
-export function parseCompoundList(text: string): CompoundEntry[] {
+/**
+ * Parse the text of a compound list (the shipped format above). With `only`, lines tagged for another
+ * language are skipped unread: tokenizing the Chinese lines alone loads Intl.Segmenter's dictionaries.
+ */
+export function parseCompoundList(text: string, only?: Lang): CompoundEntry[] {
   const entries: CompoundEntry[] = [];
   for (let line of listLines(text)) {
     let lang: Lang | null = null;
     const m = LANG_TAG.exec(line);
     if (m) {
       lang = m[1] as Lang;
+      if (only !== undefined && lang !== only) continue;
       line = line.slice(m[0].length);
     }
     const arrow = line.indexOf('=>');
@@ -92,12 +96,14 @@ export function readCompoundFile(text: string): string[][] {
   return out;
 }
 
-let shipped: CompoundEntry[] | undefined;
+const shipped = new Map<Lang | 'all', CompoundEntry[]>();
 
-/** The shipped list, parsed once. */
-export function shippedCompounds(): readonly CompoundEntry[] {
-  shipped ??= parseCompoundList(readShippedData('compounds.txt'));
-  return shipped;
+/** The shipped list (all of it, or the entries for one language), parsed once. */
+export function shippedCompounds(lang?: Lang): readonly CompoundEntry[] {
+  const key = lang ?? 'all';
+  let list = shipped.get(key);
+  if (!list) shipped.set(key, (list = parseCompoundList(readShippedData('compounds.txt'), lang)));
+  return list;
 }
 
 function isNoSpaceWord(w: string): boolean {
@@ -136,7 +142,7 @@ function insert(root: TrieNode, words: readonly string[], term: string | null, e
  */
 export function buildTrie(lang: Lang, extra?: readonly (readonly string[])[]): TrieNode {
   const root: TrieNode = { next: new Map(), term: null, expand: null };
-  const entries = shippedCompounds().filter((e) => e.lang === null || e.lang === lang);
+  const entries = shippedCompounds(lang).filter((e) => e.lang === null || e.lang === lang);
   const terms = new Set<string>();
   for (const e of entries) if (!e.alias && e.term !== null) terms.add(e.term);
   for (const e of entries) {
@@ -161,7 +167,7 @@ export function surfacesFor(terms: readonly string[]): string[] {
   const wanted = new Set(terms.map((t) => t.toLowerCase()));
   const out = new Set<string>();
   for (const t of wanted) for (const w of t.split(/[\s-]+/)) if (w) out.add(w);
-  for (const e of shippedCompounds()) {
+  for (const e of shippedCompounds('en')) {
     const target = e.term !== null ? [e.term] : (e.expand ?? []);
     const resolved = e.alias && e.target ? [e.target.toLowerCase(), ...target] : target;
     if (resolved.some((t) => wanted.has(t.toLowerCase()) || t.toLowerCase().split(' ').some((w) => wanted.has(w)))) {
