@@ -44,6 +44,7 @@ const cases: Case[] = [
   { name: 'ngrams -n 2', args: ['ngrams', dir, '-n', '2', '--json'], target: 15, targetMB: 1024 },
   { name: 'kwic peace', args: ['kwic', 'peace', dir], target: 6, targetMB: 1024 },
   { name: 'themes --lexicon (2,000 entries), 300-file sample', args: ['themes', join(REPO, '../shared/corpus/ungd-sample'), '--lexicon', lexicon], targetSeconds: 5 },
+  { name: 'diff 1970s vs 2010s, full corpus', args: ['diff', dir, '--by', 'year', '--a', '1970..1979', '--b', '2010..2019'], targetSeconds: 10 },
   { name: 'diff, two statements', args: ['diff', join(REPO, 'seeds/000_09c7f05abb924c58.txt'), join(REPO, 'seeds/003_0eda7931006bc30a.txt')], targetSeconds: 0.3 },
   { name: 'themes, one statement', args: ['themes', join(REPO, 'seeds/000_09c7f05abb924c58.txt')], targetSeconds: 0.3 },
   { name: 'themes --by year, 300-file sample', args: ['themes', join(REPO, '../shared/corpus/ungd-sample'), '--by', 'year', '--top', '3'], targetSeconds: 5 },
