@@ -38,7 +38,7 @@ export function referenceBackground(): Background {
  * The reference pooled with counts of the rest of an input (for --by groups: each group against the
  * others and the usual UN speech together). Rates are (ref count + rest count) / (ref size + rest size).
  */
-export function pooledBackground(ref: Background, rest: ReadonlyMap<string, number>, restTokens: number): Background {
+export function pooledBackground(ref: Background, rest: { get(term: string): number | undefined }, restTokens: number): Background {
   const refTokens = ref.size;
   const total = refTokens + restTokens;
   return {

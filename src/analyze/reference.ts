@@ -96,8 +96,30 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   // Binary search over line starts: lo is always a line start, hi a line start or the end. Plain loops
   // over the bytes: lines are short, and Buffer's native helpers cost more per call than they save.
   const n = buf.length;
+  // A statement asks a few thousand questions, best answered by binary search; a corpus asks millions,
+  // and then one pass that puts every key in a Map pays for itself.
+  let asked = 0;
+  let table: Map<string, ReferenceCounts> | null = null;
+  const buildTable = (): Map<string, ReferenceCounts> => {
+    const m = new Map<string, ReferenceCounts>();
+    const text = buf.toString('utf8', body);
+    let i = 0;
+    while (i < text.length) {
+      const nl = text.indexOf('\n', i);
+      const end = nl < 0 ? text.length : nl;
+      const t1 = text.indexOf('\t', i);
+      const t2 = text.indexOf('\t', t1 + 1);
+      if (t1 > i && t2 > t1 && t2 < end) m.set(text.slice(i, t1), { count: Number(text.slice(t1 + 1, t2)), df: Number(text.slice(t2 + 1, end)) });
+      i = end + 1;
+    }
+    return m;
+  };
   const find = (key: string): ReferenceCounts | null => {
     if (key === '' || key.includes('\t') || key.includes('\n')) return null;
+    if (table !== null || ++asked > 50_000) {
+      table ??= buildTable();
+      return table.get(key) ?? null;
+    }
     const q = encoder.encode(key);
     const qn = q.length;
     let lo = body;

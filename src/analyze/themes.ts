@@ -178,12 +178,9 @@ export function themesByGroup(
     const members = byGroup.get(key) as TextUnit[];
     let background = bg;
     if (totals) {
+      // The rest of the input is the whole minus this group, computed per word when asked.
       const own = contentCounts(members);
-      const rest = new Map<string, number>();
-      for (const [t, n] of totals.counts) {
-        const r = n - (own.counts.get(t) ?? 0);
-        if (r > 0) rest.set(t, r);
-      }
+      const rest = { get: (t: string): number | undefined => (totals.counts.get(t) ?? 0) - (own.counts.get(t) ?? 0) || undefined };
       background = pooledBackground(bg, rest, totals.tokens - own.tokens);
     }
     const kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: Math.max(opts.keyphrases, opts.pool ?? 40) });
