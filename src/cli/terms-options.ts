@@ -52,3 +52,16 @@ export function stemWarnings(flags: TermFlags, langs: Partial<Record<Lang, numbe
   const none = (Object.keys(langs) as Lang[]).filter((l) => l === 'ar' || l === 'zh').sort();
   return none.map((l) => `--stem: no stemmer for '${l}'; its words are counted unstemmed`);
 }
+
+/** The term options as they go into a JSON envelope's params. */
+export function termParams(flags: TermFlags): Record<string, unknown> {
+  return {
+    lang: flags.lang,
+    stopwords: flags.stopwords,
+    stem: Boolean(flags.stem),
+    numbers: Boolean(flags.numbers),
+    compounds: flags.compounds,
+    allUnits: Boolean(flags.allUnits),
+    by: flags.by ?? null,
+  };
+}

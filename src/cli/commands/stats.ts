@@ -8,7 +8,7 @@ import { fixed } from '../../report/numbers.js';
 import { renderTable, type Column } from '../../report/table.js';
 import { Run } from '../context.js';
 import { addOptions, INPUT_OPTIONS, TERM_OPTIONS } from '../options.js';
-import { countArgs, stemWarnings, type TermFlags } from '../terms-options.js';
+import { countArgs, stemWarnings, type TermFlags, termParams } from '../terms-options.js';
 
 const JOBS = new URL('../../analyze/stats-jobs.js', import.meta.url).href;
 
@@ -40,23 +40,12 @@ export function statsCommand(program: Command): void {
     if (opts.ndjson) return run.out(toNdjson(result.groups));
     if (opts.json) {
       const corpus = { documents: result.total.documents, words: result.total.words, tokens: result.total.tokens, types: result.total.types, languages: langs };
-      return run.out(toJson(envelope('stats', { ...params(opts), ...result.params }, corpus, { groups: result.groups, total: result.total }, warnings)));
+      return run.out(toJson(envelope('stats', { ...termParams(opts), ...result.params }, corpus, { groups: result.groups, total: result.total }, warnings)));
     }
     run.out(render(run, result, opts));
   });
 }
 
-function params(opts: TermFlags): Record<string, unknown> {
-  return {
-    lang: opts.lang,
-    stopwords: opts.stopwords,
-    stem: Boolean(opts.stem),
-    numbers: Boolean(opts.numbers),
-    compounds: opts.compounds,
-    allUnits: Boolean(opts.allUnits),
-    by: opts.by ?? null,
-  };
-}
 
 const n = (x: number | null, digits: number): string => (x === null ? 'n/a' : fixed(x, digits));
 

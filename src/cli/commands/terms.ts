@@ -20,7 +20,7 @@ import { fixed } from '../../report/numbers.js';
 import { renderTable, type Column } from '../../report/table.js';
 import { Run } from '../context.js';
 import { addOptions, choiceArg, INPUT_OPTIONS, TERM_OPTIONS } from '../options.js';
-import { countArgs, stemWarnings, type TermFlags } from '../terms-options.js';
+import { countArgs, stemWarnings, type TermFlags, termParams } from '../terms-options.js';
 
 interface TermsOptions extends TermFlags {
   top: number;
@@ -75,7 +75,7 @@ export function termsCommand(program: Command): void {
     for (const w of stemWarnings(opts, langs)) run.note(w);
     if (opts.matrix && units) {
       const m = documentTermMatrix(units, { minCount: opts.minCount ?? 1, top: opts.top });
-      if (opts.matrix === 'json') run.out(toJson(envelope('terms/matrix', params(opts), { documents: m.documents.length }, m, [])));
+      if (opts.matrix === 'json') run.out(toJson(envelope('terms/matrix', termParams(opts), { documents: m.documents.length }, m, [])));
       else run.out(toCsv([['document', ...m.terms], ...m.documents.map((d, i) => [d, ...(m.counts[i] ?? [])])]));
       return;
     }
@@ -84,17 +84,6 @@ export function termsCommand(program: Command): void {
   });
 }
 
-function params(opts: TermsOptions): Record<string, unknown> {
-  return {
-    lang: opts.lang,
-    stopwords: opts.stopwords,
-    stem: Boolean(opts.stem),
-    numbers: Boolean(opts.numbers),
-    compounds: opts.compounds,
-    allUnits: Boolean(opts.allUnits),
-    by: opts.by ?? null,
-  };
-}
 
 function render(run: Run, result: FrequencyResult, opts: TermsOptions, ids: Map<string, string[]> | null, langs: Counted<unknown>['langs']): string {
   const rows = result.groups.flatMap((g) =>
@@ -104,7 +93,7 @@ function render(run: Run, result: FrequencyResult, opts: TermsOptions, ids: Map<
   if (opts.json) {
     const corpus = { documents: Object.values(langs).reduce((a, n) => a + n, 0), tokens: result.totalTokens, languages: langs };
     const groups = result.groups.map((g) => ({ ...g, rows: g.rows.map((r) => (ids ? { ...r, unitIds: ids.get(r.term) ?? [] } : r)) }));
-    return toJson(envelope('terms', { ...params(opts), ...result.params }, corpus, { groups }, []));
+    return toJson(envelope('terms', { ...termParams(opts), ...result.params }, corpus, { groups }, []));
   }
   const columns: Column[] = [
     ...(opts.by ? [{ header: opts.by, shrink: true, min: 10 } as Column] : []),
