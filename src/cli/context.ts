@@ -2,7 +2,8 @@
 
 import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
 import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
-import { Presets, SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
 import { wantsKinds, type Where } from '../load/filter.js';
 import { mapSources, type Job } from '../load/parallel.js';
 import { delimited, fieldTable } from '../report/records.js';
@@ -76,7 +77,9 @@ export class Run {
    */
   private progressBar(total: number): SingleBar | null {
     if (total < 300 || this.opts.quiet || !this.io.stderr.isTTY || this.io.env.CI) return null;
-    const bar = new SingleBar(
+    // Required only when a bar is shown.
+    const { Presets, SingleBar: Bar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+    const bar = new Bar(
       { stream: this.io.stderr, format: 'reading {bar} {value}/{total} files', hideCursor: true, clearOnComplete: true, barsize: 30 },
       Presets.shades_classic,
     );

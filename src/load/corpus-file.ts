@@ -5,7 +5,7 @@
  * Bad rows (no text, a broken quote, bad JSON) are reported with their row number, and the rest load.
  */
 
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type { Meeting, SpeechDocument } from '../model/types.js';
 import { countryByCode, findCountry } from './countries.js';
 import { parseDocument } from './document.js';
@@ -36,6 +36,8 @@ export function readCorpusFile(file: string, text: string, id: string, textColum
   } else {
     let records: { record: Record<string, string>; info: { lines: number } }[] = [];
     try {
+      // Required on first use: most runs read no corpus file.
+      const { parse } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
       records = parse(text, {
         columns: true,
         bom: true,

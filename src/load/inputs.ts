@@ -3,7 +3,12 @@
 import { fstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { globSync } from 'tinyglobby';
+import { createRequire } from 'node:module';
+
+// Required when a glob needs expanding, not at every start.
+const requireLazy = createRequire(import.meta.url);
+const globSync = (pattern: string, opts: Record<string, unknown>): string[] =>
+  (requireLazy('tinyglobby') as typeof import('tinyglobby')).globSync(pattern, opts);
 
 export type Source = { kind: 'file'; path: string } | { kind: 'stdin' };
 

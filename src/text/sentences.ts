@@ -20,12 +20,14 @@ function isBlank(text: string, i: number): boolean {
   return k === Cls.Space || k === Cls.Newline;
 }
 
+const shared = new TokenBuffer();
+
 /**
  * The sentences of a text, in order, trimmed of whitespace. A span runs from the previous sentence
  * break to the next one; stretches without any token (only punctuation) are not sentences.
  */
 export function sentenceSpans(text: string): SentenceSpan[] {
-  const buf = new TokenBuffer();
+  const buf = shared;
   scanTokens(text, buf);
   const spans: SentenceSpan[] = [];
   const breaks = buf.breaks;

@@ -277,9 +277,13 @@ export function normalizeWord(word: string): string {
   return typeInfo(word).norm;
 }
 
+// One buffer for every tokenize() call: start-up tokenizes a thousand short entries (compounds,
+// stopwords), and four fresh typed arrays each time cost more than the tokenizing.
+const shared = new TokenBuffer();
+
 /** Tokenize a text: words and numbers with their offsets, norms and sentence numbers. */
 export function tokenize(text: string): Token[] {
-  const buf = new TokenBuffer();
+  const buf = shared;
   scanTokens(text, buf);
   const tokens: Token[] = [];
   const infos: TypeInfo[] = [];
