@@ -11,7 +11,9 @@ export function intArg(name: string, min: number, max = Number.MAX_SAFE_INTEGER)
   return (v) => {
     if (!/^\d+$/.test(v.trim())) throw new InvalidArgumentError(`${name} takes a whole number, not '${v}'.`);
     const n = Number(v);
-    if (n < min || n > max) throw new InvalidArgumentError(`${name} takes a number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}.`);
+    if (n < min || n > max) {
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `${name} takes a number of at least ${min}.` : `${name} takes a number from ${min} to ${max}.`);
+    }
     return n;
   };
 }
