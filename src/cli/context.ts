@@ -57,6 +57,16 @@ export class Run {
     this.style = makeStyle(color, io.stdout.isTTY ? io.stdout.columns || 100 : 120);
   }
 
+  /** The output format asked for, for commands whose output is not records (a matrix). */
+  get format(): 'table' | 'json' | 'ndjson' | 'csv' | 'tsv' {
+    return this.opts.format ?? (this.opts.json ? 'json' : this.recordsAs === 'fields' ? 'table' : this.opts.ndjson ? 'ndjson' : 'table');
+  }
+
+  /** Write text to stdout as it is, whatever the format (the command has already made it). */
+  outRaw(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+  }
+
   /** Write data to stdout (turning NDJSON records into csv, tsv or a --fields table when asked). */
   out(text: string): void {
     if (this.recordsAs) {
@@ -65,7 +75,7 @@ export class Run {
         this.recordsAs === 'fields'
           ? fieldTable(records, this.opts.fields ?? [], this.style)
           : delimited(records, this.opts.fields, this.recordsAs === 'csv' ? ',' : '\t');
-      if (r.unknown.length) this.note(`--fields: no field ${r.unknown.map((f) => `'${f}'`).join(', ')} in these records`);
+      if (r.unknown.length) this.error(`--fields: no field ${r.unknown.map((f) => `'${f}'`).join(', ')} in these records`);
       text = r.text;
     }
     this.io.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');

@@ -62,8 +62,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     await program.parseAsync(argv as string[]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') {
         process.exitCode = 0;
+        return;
+      }
+      // Help shown because a command was missing (`speeches`, `speeches lexicon`) is a usage error.
+      if (e.code === 'commander.help') {
+        process.exitCode = e.exitCode === 0 ? 0 : EXIT_ERROR;
         return;
       }
       process.exitCode = EXIT_ERROR;

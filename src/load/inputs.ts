@@ -1,7 +1,7 @@
 /** Command-line inputs → the files to read: paths, directories (recursive), quoted globs, "-" for stdin, or the seeds. */
 
 import { fstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -56,10 +56,14 @@ export function resolveInputs(args: readonly string[], opts: { stdinHasData: boo
     addDirectory(SEEDS_DIR, out);
     return out;
   }
+  // The same file named twice (or as seeds/x and ./seeds/x) is read once.
   const seen = new Set<string>();
+  let found = 0;
   const add = (path: string): void => {
-    if (seen.has(path)) return;
-    seen.add(path);
+    found++;
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
     out.sources.push({ kind: 'file', path });
   };
   for (const arg of args) {
@@ -83,9 +87,9 @@ export function resolveInputs(args: readonly string[], opts: { stdinHasData: boo
       continue;
     }
     if (st.isDirectory()) {
-      const before = out.sources.length;
+      const before = found;
       addDirectory(arg, out, add);
-      if (out.sources.length === before) out.errors.push({ path: arg, message: 'no .txt, .md, .csv, .tsv or .jsonl files in this directory' });
+      if (found === before) out.errors.push({ path: arg, message: 'no .txt, .md, .csv, .tsv or .jsonl files in this directory' });
     } else add(arg);
   }
   return out;

@@ -50,6 +50,7 @@ function cell(v: Scalar | undefined): string | number | null {
 export function delimited(records: readonly unknown[], wanted: readonly string[] | undefined, sep: ',' | '\t'): { text: string; unknown: string[] } {
   const rows = records.map((r) => flatten(r));
   const { fields, unknown } = chooseFields(rows, wanted);
+  if (!fields.length) return { text: '', unknown };
   const body = rows.map((r) => fields.map((f) => cell(r.get(f))));
   if (sep === ',') return { text: toCsv([fields, ...body]), unknown };
   const clean = (v: string | number | null): string => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
@@ -60,6 +61,7 @@ export function delimited(records: readonly unknown[], wanted: readonly string[]
 export function fieldTable(records: readonly unknown[], wanted: readonly string[], style: Style): { text: string; unknown: string[] } {
   const rows = records.map((r) => flatten(r));
   const { fields, unknown } = chooseFields(rows, wanted);
+  if (!fields.length) return { text: '', unknown };
   const show = (v: Scalar | undefined): string =>
     v === undefined || v === null ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v);
   const numeric = fields.map((f) => rows.every((r) => typeof r.get(f) === 'number' || r.get(f) === undefined || r.get(f) === null));

@@ -77,3 +77,31 @@ describe('a closed pipe', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('edge cases a reviewer found', () => {
+  it('terms --matrix honours --format tsv and --json instead of failing', () => {
+    expect(run('terms', 'seeds', '--matrix', '--format', 'tsv', '--top', '2').stdout.split('\n')[0]).toBe('document\tunited nations\tconflict');
+    const j = run('terms', 'seeds', '--matrix', '--json', '--top', '2');
+    expect(j.status).toBe(0);
+    expect((JSON.parse(j.stdout) as { schema: string }).schema).toBe('speeches/terms/matrix');
+  });
+
+  it('a directory or file named twice is read once, without an error', () => {
+    const once = run('terms', 'seeds', '--json');
+    const twice = run('terms', 'seeds', './seeds', 'seeds/000_09c7f05abb924c58.txt', '--json');
+    expect(twice.status, twice.stderr).toBe(0);
+    expect(twice.stdout).toBe(once.stdout);
+  });
+
+  it('a --fields name no record has is a usage error (exit 2)', () => {
+    const r = run('terms', 'seeds', '--format', 'csv', '--fields', 'nosuch');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('speeches with no command shows the help and exits 2', () => {
+    const r = run();
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toContain('Usage: speeches');
+  });
+});

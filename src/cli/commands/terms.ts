@@ -75,8 +75,12 @@ export function termsCommand(program: Command): void {
     for (const w of stemWarnings(opts, langs)) run.note(w);
     if (opts.matrix && units) {
       const m = documentTermMatrix(units, { minCount: opts.minCount ?? 1, top: opts.top });
-      if (opts.matrix === 'json') run.out(toJson(envelope('terms/matrix', termParams(opts), { documents: m.documents.length }, m, [])));
-      else run.out(toCsv([['document', ...m.terms], ...m.documents.map((d, i) => [d, ...(m.counts[i] ?? [])])]));
+      // The matrix is its own format: JSON with --matrix json (or --json), else CSV, or TSV with --format tsv.
+      const rows = [['document', ...m.terms], ...m.documents.map((d, i) => [d, ...(m.counts[i] ?? [])])];
+      if (opts.matrix === 'json' || run.format === 'json' || run.format === 'ndjson') {
+        run.outRaw(toJson(envelope('terms/matrix', termParams(opts), { documents: m.documents.length }, m, [])));
+      } else if (run.format === 'tsv') run.outRaw(rows.map((r) => r.join('\t')).join('\n'));
+      else run.outRaw(toCsv(rows));
       return;
     }
     const ids = units && opts.ids ? termUnits(units, new Set(result.groups.flatMap((g) => g.rows.map((r) => r.term)))) : null;
