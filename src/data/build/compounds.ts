@@ -14,8 +14,9 @@
  * share of its occurrences written capitalised (low = a common phrase, not a name).
  */
 
-import { createReadStream, readFileSync } from 'node:fs';
-import { Parser, type ReadEntry } from 'tar';
+import { readFileSync } from 'node:fs';
+import type { ReadEntry } from 'tar';
+import { streamTarball } from './tarball.js';
 import { Cls, clsAt } from '../../text/chars.js';
 import { parseCompoundList } from '../../text/compounds.js';
 import { languageStopwords } from '../../text/stopwords.js';
@@ -104,21 +105,14 @@ function countAnyCase(text: string, cands: Map<string, number>, maxLen: number):
 }
 
 async function eachSpeech(fn: (text: string) => void): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const parser = new Parser({
-      onReadEntry: (entry: ReadEntry) => {
-        if (entry.type !== 'File' || !entry.path.endsWith('.txt')) {
-          entry.resume();
-          return;
-        }
-        const chunks: Buffer[] = [];
-        entry.on('data', (c: Buffer) => chunks.push(c));
-        entry.on('end', () => fn(Buffer.concat(chunks).toString('utf8')));
-      },
-    });
-    parser.on('end', resolve);
-    parser.on('error', reject);
-    createReadStream(tarPath).on('error', reject).pipe(parser);
+  await streamTarball(tarPath, (entry: ReadEntry) => {
+    if (entry.type !== 'File' || !entry.path.endsWith('.txt')) {
+      entry.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    entry.on('data', (c: Buffer) => chunks.push(c));
+    entry.on('end', () => fn(Buffer.concat(chunks).toString('utf8')));
   });
 }
 

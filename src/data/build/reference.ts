@@ -47,11 +47,12 @@
  */
 
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
+import { streamTarball } from './tarball.js';
 import { countedUnits, type CountArgs } from '../../analyze/jobs.js';
 import { decodeBytes } from '../../load/decode.js';
 import { parseDocument } from '../../load/document.js';
@@ -448,14 +449,7 @@ async function main(): Promise<void> {
     return `${f}=${digest.slice(0, 12)}`;
   }).join(' ');
   process.stderr.write(`reading ${tarball}\n`);
-  await new Promise<void>((done, fail) => {
-    const parser = new Parser({ onReadEntry: onEntry });
-    parser.on('end', () => done());
-    parser.on('error', fail);
-    const input = createReadStream(tarball);
-    input.on('error', fail);
-    input.pipe(parser);
-  });
+  await streamTarball(tarball, onEntry);
   progress(`pass 1: ${lastLabel} done`);
   const documents = docStart.length;
   if (stats.flagConflicts > 0) {

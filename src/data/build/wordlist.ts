@@ -13,10 +13,11 @@
  * not counted at all: that hyphen is the ambiguity the list exists to resolve, so neither side is evidence.
  * Output: a `#` header, then `form\tcount` lines sorted by UTF-16 code units; rebuilding gives the same bytes.
  */
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
+import { streamTarball } from './tarball.js';
 
 /** Plain words are kept from this count up. */
 const MIN_WORD = 3;
@@ -144,14 +145,7 @@ function onEntry(entry: ReadEntry): void {
 async function main(): Promise<void> {
   const tarball = resolve(process.argv[2] ?? DEFAULT_TARBALL);
   const started = performance.now();
-  await new Promise<void>((done, fail) => {
-    const parser = new Parser({ onReadEntry: onEntry });
-    parser.on('end', () => done());
-    parser.on('error', fail);
-    const input = createReadStream(tarball);
-    input.on('error', fail);
-    input.pipe(parser);
-  });
+  await streamTarball(tarball, onEntry);
 
   const kept: string[] = [];
   for (const [form, n] of counts) {
