@@ -46,6 +46,8 @@ export class Run {
       env: process.env,
     },
   ) {
+    const asked = [opts.json ? 'json' : null, opts.ndjson ? 'ndjson' : null, opts.format ?? null].filter((f) => f !== null);
+    if (new Set(asked).size > 1) throw new UserError(`choose one output format: ${asked.map((f) => (f === opts.format ? `--format ${f}` : `--${f}`)).join(' and ')} disagree`);
     const format = opts.json ? 'json' : opts.ndjson ? 'ndjson' : (opts.format ?? 'table');
     if (format === 'json') opts.json = true;
     if (format === 'ndjson') opts.ndjson = true;

@@ -28,6 +28,8 @@ export function parseWhere(expr: string): Where {
   }
   const value = (m[3] as string).trim();
   if (/\.\./.test(value) && !/^(-?\d+)?\.\.(-?\d+)?$/.test(value)) throw new WhereError(`--where: a range is written like 2001..2010, not '${value}'`);
+  const range = /^(-?\d+)\.\.(-?\d+)$/.exec(value);
+  if (range && Number(range[1]) > Number(range[2])) throw new WhereError(`--where: the range '${value}' goes down; write it low..high`);
   return { field: field as WhereField, op: m[2] as Where['op'], value };
 }
 

@@ -99,6 +99,12 @@ describe('edge cases a reviewer found', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('two output formats that disagree are a usage error', () => {
+    expect(run('terms', 'seeds', '--json', '--ndjson').status).toBe(2);
+    expect(run('terms', 'seeds', '--format', 'csv', '--json').stderr).toMatch(/^speeches: choose one output format/);
+    expect(run('terms', 'seeds', '--format', 'json', '--json').status).toBe(0);
+  });
+
   it('speeches with no command shows the help and exits 2', () => {
     const r = run();
     expect(r.status).toBe(2);

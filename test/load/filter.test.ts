@@ -17,6 +17,7 @@ describe('--where filters', () => {
     expect(() => parseWhere('colour=red')).toThrow(WhereError);
     expect(() => parseWhere('year')).toThrow(/FIELD=VALUE/);
     expect(() => parseWhere('year=2001...x')).toThrow(/range/);
+    expect(() => parseWhere('year=2020..2001')).toThrow(/goes down/);
   });
 
   it('matches countries by code or name, years by value or range, case-insensitively', () => {
