@@ -5,9 +5,9 @@
  */
 
 import type { Meeting, SpeechDocument, Speaker, Unit } from '../model/types.js';
-import { prepareTerms, sentenceSpans, surfacesFor, tokenize, type Lang, type TermOcc, type TermOptions, type TermPipeline } from '../text/index.js';
+import { sentenceSpans, surfacesFor, tokenize, type Lang, type TermOcc, type TermOptions, type TermPipeline } from '../text/index.js';
 import { compareCodeUnits } from './corpus.js';
-import { documentLang } from './jobs.js';
+import { documentLang, pipelineFor } from './jobs.js';
 import { unitId } from './units.js';
 
 export type KwicPattern =
@@ -108,14 +108,11 @@ export function catastrophic(body: string): boolean {
 /** The longest token a glob or regex is tried on. */
 export const MAX_TOKEN = 256;
 
-const pipelines = new Map<string, TermPipeline>();
 const compiled = new Map<string, RegExp>();
 
 /** Job: the hits of a pattern in one document. */
 export function kwicDocument(doc: SpeechDocument, args: KwicArgs): KwicHit[] {
-  const key = JSON.stringify(args.terms);
-  let pipeline = pipelines.get(key);
-  if (!pipeline) pipelines.set(key, (pipeline = prepareTerms(args.terms)));
+  const pipeline = pipelineFor(args.terms);
   const lang = documentLang(doc, args.terms);
   const p = args.pattern;
   let re: RegExp | null = null;
