@@ -1,6 +1,10 @@
 /**
- * Load many files on every core: worker threads each read, parse and reduce a share of the files, and
- * send back only what the command needs (a summary, partial counts), in input order.
+ * Load many files on every core: worker threads each read, parse and reduce files, and send back only
+ * what the command needs (a summary, partial counts), in input order.
+ *
+ * Files are handed out in small batches, biggest first, to whichever worker asks next, so both cores
+ * stay busy to the end whatever the spread of file sizes (a fixed split left one worker idle for up to
+ * a second over the General Debate corpus).
  */
 
 import { availableParallelism } from 'node:os';
@@ -54,6 +58,18 @@ export interface Task {
   id: string;
 }
 
+/** What a worker sends back for a batch: each task's outcome and (without reduce) its documents' values. */
+export interface BatchResult<T> {
+  outcomes: [index: number, outcome: JobOutcome][];
+  values: [index: number, value: T][];
+}
+
+/** Messages from a worker: a finished batch (asking for the next), or its merged value at the end. */
+export type WorkerMessage<T> = { kind: 'batch'; result: BatchResult<T> } | { kind: 'ready' } | { kind: 'done'; value: T | null };
+
+/** Messages to a worker: the next batch of tasks, or none left. */
+export type WorkerOrder = { kind: 'tasks'; tasks: Task[] } | { kind: 'stop' };
+
 /** Run a job over every source; results come back in input order. */
 export async function mapSources<T>(
   sources: readonly Source[],
@@ -66,31 +82,28 @@ export async function mapSources<T>(
   const canFork = import.meta.url.endsWith('.js') && threads > 1 && !sources.some((s) => s.kind === 'stdin');
   let done = 0;
   const tick = onProgress ? (n: number): void => onProgress((done += n)) : undefined;
-  if (!canFork) {
-    const r = await runTasks<T>(tasks, job, opts, tick);
-    return { outcomes: r.outcomes, values: r.values };
-  }
-  const shares = balance(tasks, threads);
-  const parts = await Promise.all(shares.map((share) => runInWorker<T>(share, job, opts, tick)));
   const outcomes = new Array<JobOutcome>(tasks.length);
   const indexed: [number, T][] = [];
-  for (let p = 0; p < parts.length; p++) {
-    const share = shares[p] as Task[];
-    const part = parts[p] as WorkerResult<T>;
-    part.outcomes.forEach((o, i) => (outcomes[(share[i] as Task).index] = o));
-    if (!job.reduce) part.values.forEach((v, i) => indexed.push([(share[part.valueTasks[i] as number] as Task).index, v]));
+  const merged: T[] = [];
+  const take = (r: BatchResult<T>): void => {
+    for (const [i, o] of r.outcomes) outcomes[i] = o;
+    for (const v of r.values) indexed.push(v);
+    tick?.(r.outcomes.length);
+  };
+  if (!canFork) {
+    const runner = await TaskRunner.create<T>(job, opts);
+    take(runner.run(tasks));
+    const v = runner.finish();
+    if (v !== null) merged.push(v);
+  } else {
+    const queue = new BatchQueue(tasks);
+    const values = await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, () => runInWorker<T>(queue, job, opts, take)));
+    for (const v of values) if (v !== null) merged.push(v);
   }
   if (!job.reduce) return { outcomes, values: indexed.sort((a, b) => a[0] - b[0]).map((x) => x[1]) };
-  const reduce = await jobFunction<T>(job, job.reduce);
-  const values = parts.flatMap((p) => p.values);
-  return { outcomes, values: values.length ? [(reduce as (v: T[]) => T)(values)] : [] };
-}
-
-interface WorkerResult<T> {
-  outcomes: JobOutcome[];
-  values: T[];
-  /** For each value (without reduce), the position of its task in the share. */
-  valueTasks: number[];
+  if (merged.length <= 1) return { outcomes, values: merged };
+  const reduce = (await jobFunction<T>(job, job.reduce)) as (v: T[]) => T;
+  return { outcomes, values: [reduce(merged)] };
 }
 
 async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[string]> {
@@ -100,69 +113,115 @@ async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[stri
   return fn;
 }
 
-/** Run tasks in this thread: load each source, apply the job, and merge the values when the job says how. */
-export async function runTasks<T>(tasks: readonly Task[], job: Job, opts: LoadOptions, tick?: (n: number) => void): Promise<WorkerResult<T>> {
-  const fn = (await jobFunction<T>(job, job.fn)) as (d: SpeechDocument, args: unknown) => T;
-  const makeAcc = job.accumulator ? ((await jobFunction<T>(job, job.accumulator)) as unknown as (args: unknown) => Accumulator<T>) : null;
-  const acc = makeAcc ? makeAcc(job.args) : null;
-  const outcomes: JobOutcome[] = [];
-  const values: T[] = [];
-  const valueTasks: number[] = [];
-  tasks.forEach((t, i) => {
-    tick?.(1);
-    const r = loadSourceAll(t.source, t.id, opts);
-    if (!r.ok) {
-      outcomes.push({ ok: false, problem: r.problem });
-      return;
-    }
-    outcomes.push({ ok: true, warnings: r.warnings });
-    for (const doc of r.documents) {
-      // A document that --where filters leave empty is not part of the result.
-      if (opts.where?.length && doc.units.length === 0) continue;
-      if (acc) acc.add(doc);
-      else {
-        values.push(fn(doc, job.args));
-        valueTasks.push(i);
+/**
+ * Runs tasks in this thread: loads each source and applies the job. With `reduce`, values are folded
+ * (by the accumulator, or kept and merged at the end) and `finish` gives the one merged value.
+ */
+export class TaskRunner<T> {
+  private readonly kept: T[] = [];
+  private readonly acc: Accumulator<T> | null;
+  private anyRead = false;
+
+  private constructor(
+    private readonly job: Job,
+    private readonly opts: LoadOptions,
+    private readonly fn: (d: SpeechDocument, args: unknown) => T,
+    makeAcc: ((args: unknown) => Accumulator<T>) | null,
+    private readonly reduce: ((values: T[]) => T) | null,
+  ) {
+    this.acc = makeAcc ? makeAcc(job.args) : null;
+  }
+
+  static async create<T>(job: Job, opts: LoadOptions): Promise<TaskRunner<T>> {
+    const fn = (await jobFunction<T>(job, job.fn)) as (d: SpeechDocument, args: unknown) => T;
+    const makeAcc = job.accumulator ? ((await jobFunction<T>(job, job.accumulator)) as unknown as (args: unknown) => Accumulator<T>) : null;
+    const reduce = job.reduce ? ((await jobFunction<T>(job, job.reduce)) as (v: T[]) => T) : null;
+    return new TaskRunner<T>(job, opts, fn, makeAcc, reduce);
+  }
+
+  /** Load and process a batch; without reduce, the values come back with their tasks' indices. */
+  run(tasks: readonly Task[]): BatchResult<T> {
+    const out: BatchResult<T> = { outcomes: [], values: [] };
+    for (const t of tasks) {
+      const r = loadSourceAll(t.source, t.id, this.opts);
+      if (!r.ok) {
+        out.outcomes.push([t.index, { ok: false, problem: r.problem }]);
+        continue;
+      }
+      this.anyRead = true;
+      out.outcomes.push([t.index, { ok: true, warnings: r.warnings }]);
+      for (const doc of r.documents) {
+        // A document that --where filters leave empty is not part of the result.
+        if (this.opts.where?.length && doc.units.length === 0) continue;
+        if (this.acc) this.acc.add(doc);
+        else if (this.reduce) this.kept.push(this.fn(doc, this.job.args));
+        else out.values.push([t.index, this.fn(doc, this.job.args)]);
       }
     }
-  });
-  if (acc) return { outcomes, values: outcomes.some((o) => o.ok) ? [acc.result()] : [], valueTasks: [] };
-  if (job.reduce && values.length > 1) {
-    const reduce = (await jobFunction<T>(job, job.reduce)) as (v: T[]) => T;
-    return { outcomes, values: [reduce(values)], valueTasks: [] };
+    return out;
   }
-  return { outcomes, values, valueTasks };
+
+  /** With reduce: the merged value of everything run (null when nothing was read or without reduce). */
+  finish(): T | null {
+    if (this.acc) return this.anyRead ? this.acc.result() : null;
+    if (!this.reduce || this.kept.length === 0) return null;
+    return this.kept.length === 1 ? (this.kept[0] as T) : this.reduce(this.kept);
+  }
 }
 
-function runInWorker<T>(tasks: Task[], job: Job, opts: LoadOptions, tick?: (n: number) => void): Promise<WorkerResult<T>> {
+/**
+ * Hands out tasks biggest first (by file size) in batches of about `BATCH_BYTES`, so the last batches,
+ * small ones, even out the workers' finishing times.
+ */
+class BatchQueue {
+  private readonly order: Task[];
+  private next = 0;
+
+  constructor(tasks: readonly Task[]) {
+    const sized = tasks.map((t) => ({ t, size: t.source.kind === 'file' ? safeSize(t.source.path) : 0 }));
+    sized.sort((a, b) => b.size - a.size || a.t.index - b.t.index);
+    this.sizes = sized.map((s) => s.size);
+    this.order = sized.map((s) => s.t);
+  }
+
+  private readonly sizes: number[];
+
+  /** The next batch, or null when every task is handed out. */
+  take(): Task[] | null {
+    if (this.next >= this.order.length) return null;
+    const from = this.next;
+    let bytes = 0;
+    while (this.next < this.order.length && (this.next === from || (bytes < BATCH_BYTES && this.next - from < BATCH_FILES))) {
+      bytes += this.sizes[this.next] as number;
+      this.next++;
+    }
+    return this.order.slice(from, this.next);
+  }
+}
+
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 16;
+
+function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r: BatchResult<T>) => void): Promise<T | null> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { tasks, job, opts, progress: Boolean(tick) } });
-    // The worker reports progress as plain numbers (files done since the last report), then its result.
-    worker.on('message', (msg: WorkerResult<T> | number) => {
-      if (typeof msg === 'number') tick?.(msg);
-      else resolve(msg);
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { job, opts } });
+    const feed = (): void => {
+      const tasks = queue.take();
+      worker.postMessage((tasks ? { kind: 'tasks', tasks } : { kind: 'stop' }) satisfies WorkerOrder);
+    };
+    worker.on('message', (msg: WorkerMessage<T>) => {
+      if (msg.kind === 'ready') feed();
+      else if (msg.kind === 'batch') {
+        // hand out the next batch before taking this one's results in, so the worker never waits on us
+        feed();
+        take(msg.result);
+      } else resolve(msg.value);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
     });
   });
-}
-
-/** Split tasks into shares of about equal bytes: biggest files first, each to the lightest share. */
-function balance(tasks: readonly Task[], n: number): Task[][] {
-  const sized = tasks.map((t) => ({ t, size: t.source.kind === 'file' ? safeSize(t.source.path) : 0 }));
-  sized.sort((a, b) => b.size - a.size || a.t.index - b.t.index);
-  const shares: Task[][] = Array.from({ length: n }, () => []);
-  const loads = new Array<number>(n).fill(0);
-  for (const { t, size } of sized) {
-    let k = 0;
-    for (let j = 1; j < n; j++) if ((loads[j] as number) < (loads[k] as number)) k = j;
-    (shares[k] as Task[]).push(t);
-    loads[k] = (loads[k] as number) + size;
-  }
-  for (const s of shares) s.sort((a, b) => a.index - b.index);
-  return shares.filter((s) => s.length > 0);
 }
 
 function safeSize(path: string): number {

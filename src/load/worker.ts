@@ -1,22 +1,19 @@
-/** A worker thread of the loader: runs one share of the tasks and posts the outcomes back. */
+/** A worker thread of the loader: asks for batches of tasks, runs them, and posts each batch's results back. */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Job } from './parallel.js';
-import { runTasks } from './parallel.js';
+import { TaskRunner, type Job, type WorkerMessage, type WorkerOrder } from './parallel.js';
 import type { LoadOptions } from './read.js';
 
-const data = workerData as { tasks: Parameters<typeof runTasks>[0]; job: Job; opts: LoadOptions; progress: boolean };
-// Progress goes back in batches of files, so the messages cost nothing next to the work.
-let pending = 0;
-const tick = data.progress
-  ? (n: number): void => {
-      pending += n;
-      if (pending >= 20) {
-        parentPort?.postMessage(pending);
-        pending = 0;
-      }
+const data = workerData as { job: Job; opts: LoadOptions };
+const port = parentPort;
+if (port) {
+  const runner = await TaskRunner.create<unknown>(data.job, data.opts);
+  port.on('message', (order: WorkerOrder) => {
+    if (order.kind === 'tasks') port.postMessage({ kind: 'batch', result: runner.run(order.tasks) } satisfies WorkerMessage<unknown>);
+    else {
+      port.postMessage({ kind: 'done', value: runner.finish() } satisfies WorkerMessage<unknown>);
+      port.close();
     }
-  : undefined;
-const results = await runTasks(data.tasks, data.job, data.opts, tick);
-if (pending) parentPort?.postMessage(pending);
-parentPort?.postMessage(results);
+  });
+  port.postMessage({ kind: 'ready' } satisfies WorkerMessage<unknown>);
+}

@@ -1,0 +1,58 @@
+/**
+ * The scheduler hands batches of files to worker threads; whatever the split, results must come back as
+ * a single thread gives them: every outcome in input order, values in input order, one merged value.
+ * Workers import the built modules, so these tests run the copies in dist/ (npm test builds first).
+ */
+
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dist = (p: string): string => pathToFileURL(join(ROOT, 'dist', p)).href;
+const { mapSources } = (await import(dist('load/parallel.js'))) as typeof import('../../src/load/parallel.js');
+const { frequencyFromCounts } = (await import(dist('analyze/frequency.js'))) as typeof import('../../src/analyze/frequency.js');
+type Counted = import('../../src/analyze/jobs.js').Counted<import('../../src/analyze/frequency.js').TermCounts>;
+
+const SAMPLE = join(ROOT, '../shared/corpus/ungd-sample');
+const files = readdirSync(SAMPLE)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .slice(0, 120)
+  .map((f) => join(SAMPLE, f));
+// Unreadable sources scattered among the readable ones keep their places.
+const sources = files.flatMap((path, i) => [{ kind: 'file' as const, path }, ...(i % 40 === 7 ? [{ kind: 'file' as const, path: join(SAMPLE, `missing-${i}.txt`) }] : [])]);
+
+describe('mapSources on worker threads', () => {
+  const summary = { module: dist('analyze/units.js'), fn: 'summarizeDocument' };
+
+  it('gives the same outcomes and values, in input order, on 1 and 2 threads', async () => {
+    const one = await mapSources<{ file: string }>(sources, summary, {}, 1);
+    const two = await mapSources<{ file: string }>(sources, summary, {}, 2);
+    expect(two.outcomes).toEqual(one.outcomes);
+    expect(two.values).toEqual(one.values);
+    expect(one.values.map((v) => v.file)).toEqual(files);
+    expect(one.outcomes.filter((o) => !o.ok)).toHaveLength(3);
+    expect(one.outcomes.findIndex((o) => !o.ok)).toBe(8);
+  });
+
+  it('merges the workers’ accumulators into one value that counts as a single thread’s does', async () => {
+    const args = { terms: { lang: 'auto', stopwords: 'default', stem: false, numbers: false, compounds: true }, allUnits: false, by: 'country' };
+    const job = { module: dist('analyze/jobs.js'), fn: 'countDocTerms', reduce: 'mergeCountedTerms', accumulator: 'termAccumulator', args };
+    const one = await mapSources<Counted>(sources, job, {}, 1);
+    const two = await mapSources<Counted>(sources, job, {}, 2);
+    expect(two.values).toHaveLength(1);
+    // The merged structures list groups and terms in the order the workers met them; the tables do not.
+    const table = (c: Counted): unknown => frequencyFromCounts(c.value, { by: true, top: 50 });
+    expect(table(two.values[0] as Counted)).toEqual(table(one.values[0] as Counted));
+    expect((two.values[0] as Counted).langs).toEqual((one.values[0] as Counted).langs);
+  });
+
+  it('reports progress for every source exactly once', async () => {
+    const seen: number[] = [];
+    await mapSources(sources, summary, {}, 2, (done) => seen.push(done));
+    expect(seen[seen.length - 1]).toBe(sources.length);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+});
