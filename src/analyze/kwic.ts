@@ -5,7 +5,7 @@
  */
 
 import type { Meeting, SpeechDocument, Speaker, Unit } from '../model/types.js';
-import { sentenceSpans, surfacesFor, tokenize, type Lang, type TermOcc, type TermOptions, type TermPipeline } from '../text/index.js';
+import { scanTokens, sentenceSpans, surfacesFor, TokenBuffer, type Lang, type TermOcc, type TermOptions, type TermPipeline, type TermSink } from '../text/index.js';
 import { compareCodeUnits } from './corpus.js';
 import { documentLang, pipelineFor } from './jobs.js';
 import { unitId } from './units.js';
@@ -124,26 +124,102 @@ export function kwicDocument(doc: SpeechDocument, args: KwicArgs): KwicHit[] {
   }
   const hits: KwicHit[] = [];
   const prefilter = prefilterFor(p, args);
+  const phrase = p.kind === 'terms' ? new PhraseMatcher(p.terms, args.caseSensitive ? p.source : null) : null;
   for (const u of doc.units) {
     if (!args.allUnits && u.kind !== 'content') continue;
     // Most units cannot match: a cheap search of the raw text skips the term pipeline for them.
     if (prefilter && !prefilter.test(u.text)) continue;
-    const stream = pipeline(u.text, lang);
-    let tokens: { start: number; end: number }[] | null = null;
-    for (const sentence of stream.sentences) {
-      for (let i = 0; i < sentence.length; i++) {
-        const t = sentence[i];
-        if (!t) continue;
-        const span = matchAt(sentence, i, u.text, p, re, args.caseSensitive);
-        if (span) {
-          tokens ??= args.context.kind === 'window' ? tokenize(u.text) : [];
-          hits.push(hit(doc, u, span[0], span[1], args, tokens));
-          i = span[2];
+    let spans: [number, number][];
+    if (phrase) {
+      // Words and phrases are matched as the terms stream past: no term objects are built.
+      phrase.start(u.text);
+      pipeline.visit(u.text, lang, phrase);
+      spans = phrase.spans;
+    } else {
+      spans = [];
+      for (const sentence of pipeline(u.text, lang).sentences) {
+        for (let i = 0; i < sentence.length; i++) {
+          if (!sentence[i]) continue;
+          const span = patternAt(sentence, i, u.text, re as RegExp, args.caseSensitive);
+          if (span) {
+            spans.push([span[0], span[1]]);
+            i = span[2];
+          }
         }
       }
     }
+    if (spans.length === 0) continue;
+    if (args.context.kind === 'window') scanTokens(u.text, windowTokens);
+    for (const [start, end] of spans) hits.push(hit(doc, u, start, end, args, windowTokens));
   }
   return hits;
+}
+
+/** The unit's tokens, for context windows (scanned only in units with a hit). */
+const windowTokens = new TokenBuffer();
+
+/**
+ * Finds a word or phrase in a unit's terms as the pipeline sends them, one sentence at a time. Terms
+ * match case-insensitively ("US" and "us" are both found by "us"), and with `source` the written words
+ * must also equal it (--case). An alias expanded to several terms (R2P → responsibility to protect)
+ * matches only from its first term.
+ */
+class PhraseMatcher implements TermSink {
+  /** The current sentence: terms ('' for a gap) and their offsets. */
+  private terms: string[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private n = 0;
+  private text = '';
+  /** The matches found in the unit so far: [start, end] offsets. */
+  spans: [number, number][] = [];
+  private readonly want: string[];
+
+  constructor(
+    terms: readonly string[],
+    private readonly source: string | null,
+  ) {
+    this.want = terms.map((t) => t.toLowerCase());
+  }
+
+  start(text: string): void {
+    this.text = text;
+    this.spans = [];
+    this.n = 0;
+  }
+
+  term(term: string, start: number, end: number): void {
+    const k = this.n++;
+    this.terms[k] = term;
+    this.starts[k] = start;
+    this.ends[k] = end;
+  }
+
+  gap(): void {
+    this.term('', -1, -1);
+  }
+
+  endSentence(): void {
+    const { terms, starts, ends, want } = this;
+    const n = this.n;
+    const m = want.length;
+    for (let i = 0; i + m <= n; i++) {
+      let k = 0;
+      for (; k < m; k++) {
+        const x = terms[i + k] as string;
+        const w = want[k] as string;
+        if (x.length !== w.length || (x !== w && x.toLowerCase() !== w)) break;
+      }
+      if (k < m) continue;
+      const s = starts[i] as number;
+      if (i > 0 && starts[i - 1] === s && ends[i - 1] === ends[i]) continue; // inside an alias's expansion
+      const e = ends[i + m - 1] as number;
+      if (this.source !== null && this.text.slice(s, e) !== this.source) continue;
+      this.spans.push([s, e]);
+      i += m - 1;
+    }
+    this.n = 0;
+  }
 }
 
 const prefilters = new Map<string, RegExp | null>();
@@ -166,53 +242,39 @@ function prefilterFor(p: KwicPattern, args: KwicArgs): RegExp | null {
   return re;
 }
 
-/** The match starting at sentence[i]: [start, end, last index], or null. */
-function matchAt(sentence: readonly (TermOcc | null)[], i: number, text: string, p: KwicPattern, re: RegExp | null, caseSensitive: boolean): [number, number, number] | null {
+/** The glob or regex match starting at sentence[i]: [start, end, last index], or null. */
+function patternAt(sentence: readonly (TermOcc | null)[], i: number, text: string, re: RegExp, caseSensitive: boolean): [number, number, number] | null {
   const t = sentence[i] as TermOcc;
   const prev = sentence[i - 1];
   // An alias's expansion (R2P → responsibility/to/protect) shares one span: match it only from its start.
-  if (prev && prev.start === t.start && prev.end === t.end && p.kind !== 'terms') return null;
-  if (p.kind === 'terms') {
-    let j = i;
-    for (let k = 0; k < p.terms.length; k++, j++) {
-      const x = sentence[j];
-      if (!x || x.term.toLowerCase() !== (p.terms[k] as string).toLowerCase()) return null;
-    }
-    if (prev && prev.start === t.start && prev.end === t.end) return null;
-    const last = sentence[j - 1] as TermOcc;
-    // --case: the words must also be written as in the pattern.
-    if (caseSensitive && text.slice(t.start, last.end) !== p.source) return null;
-    return [t.start, last.end, j - 1];
-  }
+  if (prev && prev.start === t.start && prev.end === t.end) return null;
   // Even a plain regex can take quadratic time on a huge "word" (a line of a's); words are short, so a
   // token of more than MAX_TOKEN characters is never tested.
   if (t.end - t.start > MAX_TOKEN) return null;
   const subject = caseSensitive ? text.slice(t.start, t.end) : t.term;
-  if (!(re as RegExp).test(subject) && !(re as RegExp).test(text.slice(t.start, t.end))) return null;
+  if (!re.test(subject) && !re.test(text.slice(t.start, t.end))) return null;
   // Skip the rest of an alias expansion.
   let j = i;
   while (sentence[j + 1] && (sentence[j + 1] as TermOcc).start === t.start) j++;
   return [t.start, t.end, j];
 }
 
-function hit(doc: SpeechDocument, u: Unit, start: number, end: number, args: KwicArgs, toks: readonly { start: number; end: number }[]): KwicHit {
+function hit(doc: SpeechDocument, u: Unit, start: number, end: number, args: KwicArgs, toks: TokenBuffer): KwicHit {
   let from = 0;
   let to = u.text.length;
   if (args.context.kind === 'sentence') {
     const s = sentenceSpans(u.text).find((x) => x.start <= start && end <= x.end + 1);
     if (s) [from, to] = [s.start, s.end];
   } else if (args.context.kind === 'window') {
-    const first = toks.findIndex((k) => k.end > start);
-    let last = -1;
-    for (let k = toks.length - 1; k >= 0; k--) {
-      if ((toks[k] as { start: number }).start < end) {
-        last = k;
-        break;
-      }
-    }
+    // the first token ending after the match starts, the last starting before it ends, and n more each side
+    let first = 0;
+    while (first < toks.n && (toks.end[first] as number) <= start) first++;
+    if (first === toks.n) first = -1;
+    let last = toks.n - 1;
+    while (last >= 0 && (toks.start[last] as number) >= end) last--;
     const n = args.context.size;
-    from = first - n >= 0 ? (toks[first - n] as { start: number }).start : 0;
-    to = last + n < toks.length ? (toks[last + n] as { end: number }).end : u.text.length;
+    from = first - n >= 0 ? (toks.start[first - n] as number) : 0;
+    to = last + n < toks.n ? (toks.end[last + n] as number) : u.text.length;
   }
   return {
     document: doc.id,

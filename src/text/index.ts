@@ -2,7 +2,7 @@
 
 export type { Lang, Token, TermOcc, TermOptions, TermStream } from './types.js';
 export { LANGS } from './types.js';
-export { tokenize, normalizeWord } from './tokenize.js';
+export { tokenize, normalizeWord, scanTokens, TokenBuffer } from './tokenize.js';
 export { sentenceSpans, sentenceBounds, type SentenceSpan } from './sentences.js';
 export { detectLang } from './lang.js';
 export { isStopword, stopwordSet, readWordFile, languageStopwords, unStopwords } from './stopwords.js';
