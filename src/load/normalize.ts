@@ -26,23 +26,30 @@ const LIGATURE = /[\ufb00-\ufb06]/g;
 
 /** Split text into normalised lines, remembering where pages began. */
 export function normalizeText(text: string): NormalizedText {
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  // Whole-text checks first: most files need no character fixes, and most are ASCII or already NFC.
+  const needsWork = NEEDS_WORK.test(text);
+  const ascii = !NON_ASCII.test(text);
+  // Without character fixes, NFC of the whole text equals NFC line by line (no composition crosses a
+  // line break), in one call instead of one per line.
+  const whole = ascii || needsWork ? text : nfc(text.toWellFormed());
+  const lines = whole.includes('\r') ? whole.split(/\r\n|\r|\n/) : whole.split('\n');
   const pageStarts = new Set<number>();
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  // Whole-text checks first: most files need neither character fixes nor NFC, and skip the line loop's work.
-  const needsWork = NEEDS_WORK.test(text);
-  const ascii = isAscii(text);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
-    if (needsWork && NEEDS_WORK.test(line)) {
-      if (line.includes('\f')) {
-        pageStarts.add(i + 1);
-        line = line.replace(/\f/g, '');
+    if (needsWork) {
+      if (NEEDS_WORK.test(line)) {
+        if (line.includes('\f')) {
+          pageStarts.add(i + 1);
+          line = line.replace(/\f/g, '');
+        }
+        line = normalizeLine(line);
       }
-      line = normalizeLine(line);
+      // Fixes first, then NFC: removing an invisible character can bring a letter and its mark together.
+      if (!ascii && NON_ASCII.test(line)) line = nfc(line.toWellFormed());
     }
     if (line.length > 0 && line.charCodeAt(line.length - 1) <= 32) line = line.trimEnd();
-    lines[i] = ascii || isAscii(line) ? line : nfc(line.toWellFormed());
+    lines[i] = line;
   }
   return { lines, pageStarts };
 }
@@ -64,10 +71,7 @@ export function normalizeLine(line: string): string {
   return s;
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** NFC; only non-ASCII lines get here, so ASCII text (most of the corpus) pays nothing. */
 function nfc(s: string): string {

@@ -201,8 +201,19 @@ function squeeze(s: string): string {
     const c = s.charCodeAt(i);
     if (c < 32 || (c === 32 && s.charCodeAt(i - 1) === 32)) clean = false;
   }
-  return clean ? s : s.replace(/\s+/g, ' ').trim();
+  if (clean) return s;
+  // Spaces and tabs only (the usual case): plain replacements, several times faster than a regex that
+  // matches at every single space. Anything else: only the runs and the odd characters are replaced.
+  if (OTHER_SPACE.test(s)) return s.replace(SPACE_RUN, ' ').trim();
+  const t = s.includes('\t') ? s.replaceAll('\t', ' ') : s;
+  return (t.includes('  ') ? t.replace(SPACES_2, ' ') : t).trim();
 }
+
+/** White space other than a space or a tab. */
+const OTHER_SPACE = /[^\S \t]/;
+/** What `\s+ → ' '` changes: runs of two or more, and single white space other than a space. */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+const SPACES_2 = / {2,}/g;
 
 /** The letters just before a final hyphen ("develop" in "to develop-"), or '' when a space or digit stands there. */
 function trailingWord(s: string): string {
