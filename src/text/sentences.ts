@@ -4,7 +4,7 @@
  * exactly the sentence whose tokens carry `sentence === k`.
  */
 
-import { scanTokens, TF_SENT_START, TokenBuffer } from './tokenize.js';
+import { scanTokens, Tf, TokenBuffer } from './tokenize.js';
 import { Cls, clsAt } from './chars.js';
 
 export { BREAK_UNLESS_DIGIT, blankLineEndAt, NEVER_BREAK, sentenceEndAt } from './boundaries.js';
@@ -37,7 +37,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     const first = buf.start[j]!;
     while (b < breaks.length && breaks[b]! <= first) prevBreak = breaks[b++]!;
     let k = j + 1;
-    while (k < buf.n && (buf.flags[k]! & TF_SENT_START) === 0) k++;
+    while (k < buf.n && (buf.flags[k]! & Tf.SentStart) === 0) k++;
     const last = buf.end[k - 1]!;
     while (b < breaks.length && breaks[b]! < last) b++;
     let end = b < breaks.length ? breaks[b]! : text.length;

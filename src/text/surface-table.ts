@@ -4,13 +4,16 @@
  * Open addressing with linear probing; keys are compared character by character.
  */
 
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
+/** FNV-1a's constants (the offset as a signed 32-bit integer); a const enum, so hot loops get literals. */
+export const enum Fnv {
+  Offset = -2128831035,
+  Prime = 0x01000193,
+}
 
 /** FNV-1a over the UTF-16 code units of text[s, e). */
 export function hashRange(text: string, s: number, e: number): number {
-  let h = FNV_OFFSET;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  let h: number = Fnv.Offset;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), Fnv.Prime);
   return h;
 }
 

@@ -19,7 +19,7 @@ import { stemmerFor, type Stemmer } from './natural.js';
 import { analyzeType } from './normalize.js';
 import { stopwordSet } from './stopwords.js';
 import { hashRange, SurfaceTable } from './surface-table.js';
-import { isCapsHeading, scanTokens, TF_GAP_BEFORE, TF_SENT_START, TokenBuffer } from './tokenize.js';
+import { isCapsHeading, scanTokens, Tf, TokenBuffer } from './tokenize.js';
 import type { Lang, TermOcc, TermOptions, TermStream } from './types.js';
 
 /** Per-type facts for one language and set of options. */
@@ -67,15 +67,17 @@ export function termOfId(id: number): string {
   return registryNames[id] as string;
 }
 
-/* Entry bits for the hot loop. */
-const B_LETTERS = 1;
-const B_CAPS = 2;
-/** Caps with a norm of 4 or more characters. */
-const B_CAPS_LONG = 4;
-const B_STOP = 8;
-const B_NUMBER = 16;
-/** Starts a compound or alias, or has a French elision: takes the slow path. */
-const B_COMPLEX = 32;
+/** Entry bits for the hot loop (a const enum: literals in the loop). */
+const enum B {
+  Letters = 1,
+  Caps = 2,
+  /** Caps with a norm of 4 or more characters. */
+  CapsLong = 4,
+  Stop = 8,
+  Number = 16,
+  /** Starts a compound or alias, or has a French elision: takes the slow path. */
+  Complex = 32,
+}
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['\u2019](?=[\p{L}])/iu;
 
@@ -137,12 +139,12 @@ class LangState {
         this.lowers = lw;
       }
       this.bits[k] =
-        (ent.letters ? B_LETTERS : 0) |
-        (ent.caps ? B_CAPS : 0) |
-        (ent.caps && ent.norm.length >= 4 ? B_CAPS_LONG : 0) |
-        (ent.stop ? B_STOP : 0) |
-        (ent.number ? B_NUMBER : 0) |
-        (ent.trie !== null || ent.rest !== null ? B_COMPLEX : 0);
+        (ent.letters ? B.Letters : 0) |
+        (ent.caps ? B.Caps : 0) |
+        (ent.caps && ent.norm.length >= 4 ? B.CapsLong : 0) |
+        (ent.stop ? B.Stop : 0) |
+        (ent.number ? B.Number : 0) |
+        (ent.trie !== null || ent.rest !== null ? B.Complex : 0);
       this.ids[k] = ent.termId;
       this.lowers[k] = 0;
     }
@@ -323,7 +325,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
     let j = 0;
     while (j < n) {
       let k = j + 1;
-      while (k < n && (flags[k]! & TF_SENT_START) === 0) k++;
+      while (k < n && (flags[k]! & Tf.SentStart) === 0) k++;
 
       // caps heading: lowercase its capitalised words
       let words = 0;
@@ -332,17 +334,17 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       const bits = st.bits;
       for (let t = j; t < k; t++) {
         const b = bits[idx[t]!]!;
-        if ((b & B_LETTERS) !== 0) {
+        if ((b & B.Letters) !== 0) {
           words++;
-          if ((b & B_CAPS) !== 0) {
+          if ((b & B.Caps) !== 0) {
             caps++;
-            if ((b & B_CAPS_LONG) !== 0) capsLong++;
+            if ((b & B.CapsLong) !== 0) capsLong++;
           }
         }
       }
       if (caps > 0 && isCapsHeading(words, caps, capsLong)) {
         for (let t = j; t < k; t++) {
-          if ((bits[idx[t]!]! & B_CAPS) !== 0) idx[t] = st.lowerIndex(idx[t]!);
+          if ((bits[idx[t]!]! & B.Caps) !== 0) idx[t] = st.lowerIndex(idx[t]!);
         }
       }
       // lowerIndex may have grown the per-entry arrays (entries made later are never in idx)
@@ -353,15 +355,15 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       let emitted = 0;
       let lastGap = false;
       for (let t = j; t < k; t++) {
-        if (t > j && (flags[t]! & TF_GAP_BEFORE) !== 0 && emitted > 0 && !lastGap) {
+        if (t > j && (flags[t]! & Tf.GapBefore) !== 0 && emitted > 0 && !lastGap) {
           sink.gap();
           lastGap = true;
         }
         const x = idx[t]!;
         const b = bitsNow[x]!;
-        if ((b & B_COMPLEX) === 0) {
+        if ((b & B.Complex) === 0) {
           // the common case: a plain word, no compound from here, no elision
-          if (ids !== null) ids.termId(tidsNow[x]!, (b & B_STOP) !== 0, (b & B_NUMBER) !== 0);
+          if (ids !== null) ids.termId(tidsNow[x]!, (b & B.Stop) !== 0, (b & B.Number) !== 0);
           else {
             const e = table.value(x);
             sink.term(e.term, starts[t]!, ends[t]!, e.stop, e.number);
@@ -385,7 +387,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           let bestEnd = t;
           let node = first;
           for (let u = t + 1; u < k && node.next !== null; u++) {
-            if ((flags[u]! & TF_GAP_BEFORE) !== 0) break;
+            if ((flags[u]! & Tf.GapBefore) !== 0) break;
             const eu = table.value(idx[u]!);
             const nx = node.next.get(eu.norm) ?? (eu.lower !== eu.norm ? node.next.get(eu.lower) : undefined);
             if (nx === undefined) break;

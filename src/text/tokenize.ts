@@ -16,12 +16,14 @@
 import { Cls, CLS_TABLE, clsAt, clsOf, cpLen } from './chars.js';
 import { analyzeType, type TypeInfo } from './normalize.js';
 import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
-import { FNV_OFFSET, FNV_PRIME, hashRange, SurfaceTable } from './surface-table.js';
+import { Fnv, hashRange, SurfaceTable } from './surface-table.js';
 import type { Token } from './types.js';
 
-/** Token flags in a `TokenBuffer`. */
-export const TF_GAP_BEFORE = 1;
-export const TF_SENT_START = 2;
+/** Token flags in a `TokenBuffer` (a const enum: literals in the hot loops). */
+export const enum Tf {
+  GapBefore = 1,
+  SentStart = 2,
+}
 
 /** The tokens of one text as parallel arrays, reused between texts to spare allocations. */
 export class TokenBuffer {
@@ -74,7 +76,7 @@ let wordHash = 0;
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   const table = CLS_TABLE;
-  let h = FNV_OFFSET;
+  let h: number = Fnv.Offset;
   let j = i;
   for (;;) {
     // a run of word characters (Lower..Mark); the table read is inlined for speed
@@ -84,14 +86,14 @@ function wordEnd(text: string, i: number): number {
         let k = table[c]!;
         if (k === 0) k = clsOf(c);
         if (k >= Cls.Lower && k <= Cls.Mark) {
-          h = Math.imul(h ^ c, FNV_PRIME);
+          h = Math.imul(h ^ c, Fnv.Prime);
           j++;
         } else break;
       } else {
         const k = clsAt(text, j);
         if (k >= Cls.Lower && k <= Cls.Mark) {
           const w = cpLen(text, j);
-          for (let q = 0; q < w; q++) h = Math.imul(h ^ text.charCodeAt(j + q), FNV_PRIME);
+          for (let q = 0; q < w; q++) h = Math.imul(h ^ text.charCodeAt(j + q), Fnv.Prime);
           j += w;
         } else break;
       }
@@ -100,7 +102,7 @@ function wordEnd(text: string, i: number): number {
     const k = clsAt(text, j);
     if (k === Cls.Apos || k === Cls.Hyphen || k === Cls.Joiner) {
       if (isWordOrJoinable(clsAt(text, j + 1))) {
-        h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
+        h = Math.imul(h ^ text.charCodeAt(j), Fnv.Prime);
         j++;
         continue;
       }
@@ -109,7 +111,7 @@ function wordEnd(text: string, i: number): number {
     if (k === Cls.Dot || k === Cls.Comma) {
       // 1.5, 1,000: a digit on both sides
       if (clsAt(text, j - 1) === Cls.Digit && clsAt(text, j + 1) === Cls.Digit) {
-        h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
+        h = Math.imul(h ^ text.charCodeAt(j), Fnv.Prime);
         j++;
         continue;
       }
@@ -151,7 +153,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
   buf.breaks.length = 0;
   const breaks = buf.breaks;
   const n = text.length;
-  let pending = TF_SENT_START; // flags for the next token
+  let pending: number = Tf.SentStart; // flags for the next token
   let i = 0;
   const table = CLS_TABLE;
   while (i < n) {
@@ -183,7 +185,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
               pending = 0;
               const b = sentenceEndAt(text, d - 1);
               if (b >= 0) {
-                pending = TF_SENT_START;
+                pending = Tf.SentStart;
                 breaks.push(b);
                 i = b;
               } else i = d;
@@ -219,7 +221,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
       case Cls.Term: {
         const b = sentenceEndAt(text, i);
         if (b >= 0) {
-          pending = TF_SENT_START;
+          pending = Tf.SentStart;
           breaks.push(b);
           i = b;
         } else i++;
@@ -228,7 +230,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
       case Cls.Newline: {
         const b = blankLineEndAt(text, i);
         if (b >= 0) {
-          pending = TF_SENT_START;
+          pending = Tf.SentStart;
           breaks.push(i);
           i = b;
         } else i++;
@@ -237,7 +239,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
       case Cls.Gap:
       case Cls.Comma:
       case Cls.Hyphen: // a hyphen outside a word is a dash
-        if (pending === 0) pending = TF_GAP_BEFORE;
+        if (pending === 0) pending = Tf.GapBefore;
         i++;
         break;
       default:
@@ -313,7 +315,7 @@ export function tokenize(text: string): Token[] {
   for (let j = 0; j < buf.n; j++) {
     const s = buf.start[j]!;
     const e = buf.end[j]!;
-    if (buf.flags[j]! & TF_SENT_START) {
+    if (buf.flags[j]! & Tf.SentStart) {
       if (sentence >= 0) finishSentence();
       sentence++;
       sentStartIdx = tokens.length;

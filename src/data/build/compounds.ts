@@ -20,7 +20,7 @@ import { streamTarball } from './tarball.js';
 import { Cls, clsAt } from '../../text/chars.js';
 import { parseCompoundList } from '../../text/compounds.js';
 import { languageStopwords } from '../../text/stopwords.js';
-import { scanTokens, TF_GAP_BEFORE, TF_SENT_START, TokenBuffer, typeInfo } from '../../text/tokenize.js';
+import { scanTokens, Tf, TokenBuffer, typeInfo } from '../../text/tokenize.js';
 
 const args = process.argv.slice(2);
 function flag(name: string, def: number): number {
@@ -66,7 +66,7 @@ function processText(text: string): void {
     let key = w0;
     for (let k = j + 1; k < n && k - j < MAX_N; k++) {
       const f = buf.flags[k]!;
-      if (f & (TF_SENT_START | TF_GAP_BEFORE)) break;
+      if (f & (Tf.SentStart | Tf.GapBefore)) break;
       const w = norms[k]!;
       const cap = isCapitalised(text, buf.start[k]!);
       if (!cap && !CONNECTORS.has(w)) break;
@@ -96,7 +96,7 @@ function countAnyCase(text: string, cands: Map<string, number>, maxLen: number):
   for (let j = 0; j < n; j++) {
     let key = norms[j]!;
     for (let k = j + 1; k < n && k - j < maxLen; k++) {
-      if (buf.flags[k]! & (TF_SENT_START | TF_GAP_BEFORE)) break;
+      if (buf.flags[k]! & (Tf.SentStart | Tf.GapBefore)) break;
       key += ' ' + norms[k]!;
       const c = cands.get(key);
       if (c !== undefined) cands.set(key, c + 1);
