@@ -59,6 +59,11 @@ export interface TermCounts {
   /** Whole-input document frequency: documents[i] documents contain dfTerms[i]. */
   dfTerms: string[];
   dfDocuments: number[];
+  /**
+   * Ungrouped counts: the one group's `docCounts` are the document frequency, and `dfTerms` stays empty
+   * rather than send every term twice from each worker.
+   */
+  dfInGroup?: boolean;
 }
 
 /** One row of a frequency table. */
@@ -275,15 +280,14 @@ export class TermCounter implements TermIdSink {
         dfTerms.push(termOfId(df.index.a[d]!));
         dfDocuments.push(df.docs[d]!);
       }
-    } else {
-      // One group: its documents-containing count is the document frequency.
+    } else if (outGroups.length !== 1) {
       for (const g of outGroups) {
         for (let i = 0; i < g.terms.length; i++) {
           dfTerms.push(g.terms[i]!);
           dfDocuments.push(g.docCounts[i]!);
         }
       }
-    }
+    } else return { units: this.units, documents: this.docOrdinal.size, groups: outGroups, dfTerms, dfDocuments, dfInGroup: true };
     return { units: this.units, documents: this.docOrdinal.size, groups: outGroups, dfTerms, dfDocuments };
   }
 }
@@ -343,6 +347,8 @@ export function mergeTermCounts(...parts: TermCounts[]): TermCounts {
   const dfDocuments: number[] = [];
   let units = 0;
   let documents = 0;
+  // Parts that keep their document frequency in their one group: it stays there when they merge into one group.
+  const dfInGroup = parts.length > 0 && parts.every((p) => p.dfInGroup === true && p.groups.length <= 1 && (p.groups[0]?.group ?? '') === (parts[0]?.groups[0]?.group ?? ''));
   for (const part of parts) {
     units += part.units;
     documents += part.documents;
@@ -365,24 +371,36 @@ export function mergeTermCounts(...parts: TermCounts[]): TermCounts {
       }
       addGroup(entry.g, entry.index, src);
     }
-    for (let i = 0; i < part.dfTerms.length; i++) {
-      const term = part.dfTerms[i] as string;
+    const dfPart = part.dfInGroup && !dfInGroup ? (part.groups[0] ?? { terms: [], docCounts: [] }) : { terms: part.dfTerms, docCounts: part.dfDocuments };
+    for (let i = 0; i < dfPart.terms.length; i++) {
+      const term = dfPart.terms[i] as string;
       const j = dfIndex.get(term);
       if (j === undefined) {
         dfIndex.set(term, dfTerms.length);
         dfTerms.push(term);
-        dfDocuments.push(part.dfDocuments[i] as number);
+        dfDocuments.push(dfPart.docCounts[i] as number);
       } else {
-        dfDocuments[j] = (dfDocuments[j] as number) + (part.dfDocuments[i] as number);
+        dfDocuments[j] = (dfDocuments[j] as number) + (dfPart.docCounts[i] as number);
       }
     }
   }
-  return { units, documents, groups, dfTerms, dfDocuments };
+  return dfInGroup ? { units, documents, groups, dfTerms, dfDocuments, dfInGroup } : { units, documents, groups, dfTerms, dfDocuments };
 }
 
 /** Sorts rows by the sort key (ties by term), ranks them ties "min", and keeps the first `top`. */
-function rankRows(rows: Omit<FreqRow, 'rank'>[], sort: FreqSort, top: number | null): FreqRow[] {
+function rankRows(all: Omit<FreqRow, 'rank'>[], sort: FreqSort, top: number | null): FreqRow[] {
   const key = (r: Omit<FreqRow, 'rank'>): number => (sort === 'tfidf' ? r.tfidf : r.count);
+  let rows = all;
+  if (sort !== 'term' && top !== null && top < all.length) {
+    // Only rows with a key at least the top-th largest can be kept; a row's "min" rank counts the rows
+    // with a larger key, which are all among them. Sorting the numbers alone is far cheaper than
+    // sorting every row with its term as tie-breaker.
+    const keys = new Float64Array(all.length);
+    for (let i = 0; i < all.length; i++) keys[i] = key(all[i] as Omit<FreqRow, 'rank'>);
+    keys.sort();
+    const threshold = keys[keys.length - Math.max(top, 1)] as number;
+    rows = all.filter((r) => key(r) >= threshold);
+  }
   if (sort === 'term') rows.sort((x, y) => compareCodeUnits(x.term, y.term));
   else rows.sort((x, y) => key(y) - key(x) || compareCodeUnits(x.term, y.term));
   const ranks = minRanks(rows.length, (i) => sort !== 'term' && key(rows[i] as FreqRow) === key(rows[i - 1] as FreqRow));
@@ -411,9 +429,41 @@ export function frequencyFromCounts(counts: TermCounts, opts: FrequencyOptions):
   const idfOver: 'documents' | 'units' = counts.documents > 1 ? 'documents' : 'units';
   const idfN = idfOver === 'documents' ? counts.documents : counts.units;
 
+  const rate = (count: number, tokens: number): number => (tokens > 0 ? (count * 10000) / tokens : 0);
+  const idf = (d: number): number => (d > 0 && idfN > 0 ? Math.log(idfN / d) : 0);
+  const params: FrequencyParams = {
+    sort: opts.sort,
+    top,
+    minCount,
+    by,
+    ratePer: 10000,
+    tokens: 'non-stop, non-number term occurrences',
+    tfidf: TFIDF_VARIANT,
+    idfOver,
+    idfN,
+    ties: 'min',
+  };
+
+  const only = counts.groups[0];
+  if (!by && counts.dfInGroup && counts.groups.length === 1 && only) {
+    // One group holding every count and the document frequency: rows straight from its arrays.
+    const rows: Omit<FreqRow, 'rank'>[] = [];
+    for (let i = 0; i < only.terms.length; i++) {
+      const count = only.counts[i] as number;
+      if (count < minCount) continue;
+      const units = only.unitCounts[i] as number;
+      const documents = only.docCounts[i] as number;
+      rows.push({ term: only.terms[i] as string, count, rate: rate(count, only.tokens), units, documents, tfidf: count * idf(idfOver === 'documents' ? documents : units) });
+    }
+    return { groups: [{ group: '', tokens: only.tokens, types: only.terms.length, rows: rankRows(rows, opts.sort, top) }], totalTokens: only.tokens, params };
+  }
+
   // Document frequency over the idf's "documents", and whole-input per-term totals for the ungrouped table.
   const docDf = new Map<string, number>();
   for (let i = 0; i < counts.dfTerms.length; i++) docDf.set(counts.dfTerms[i] as string, counts.dfDocuments[i] as number);
+  if (counts.dfInGroup) {
+    for (const g of counts.groups) for (let i = 0; i < g.terms.length; i++) docDf.set(g.terms[i] as string, (docDf.get(g.terms[i] as string) ?? 0) + (g.docCounts[i] as number));
+  }
   const merged = new Map<string, { count: number; units: number }>();
   for (const g of counts.groups) {
     for (let i = 0; i < g.terms.length; i++) {
@@ -428,11 +478,7 @@ export function frequencyFromCounts(counts: TermCounts, opts: FrequencyOptions):
   }
   const df = (term: string): number =>
     idfOver === 'documents' ? (docDf.get(term) ?? 0) : (merged.get(term)?.units ?? 0);
-  const tfidf = (count: number, term: string): number => {
-    const d = df(term);
-    return d > 0 && idfN > 0 ? count * Math.log(idfN / d) : 0;
-  };
-  const rate = (count: number, tokens: number): number => (tokens > 0 ? (count * 10000) / tokens : 0);
+  const tfidf = (count: number, term: string): number => count * idf(df(term));
 
   let totalTokens = 0;
   for (const g of counts.groups) totalTokens += g.tokens;
@@ -474,22 +520,7 @@ export function frequencyFromCounts(counts: TermCounts, opts: FrequencyOptions):
     groups.push({ group: '', tokens: totalTokens, types: merged.size, rows: rankRows(rows, opts.sort, top) });
   }
 
-  return {
-    groups,
-    totalTokens,
-    params: {
-      sort: opts.sort,
-      top,
-      minCount,
-      by,
-      ratePer: 10000,
-      tokens: 'non-stop, non-number term occurrences',
-      tfidf: TFIDF_VARIANT,
-      idfOver,
-      idfN,
-      ties: 'min',
-    },
-  };
+  return { groups, totalTokens, params };
 }
 
 /** Frequency tables of the counted terms of `units` (see the module comment for every definition). */

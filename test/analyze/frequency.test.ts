@@ -194,6 +194,16 @@ describe('frequency properties', () => {
     );
   });
 
+  it('--top k keeps exactly the first k rows of the full ranking, ranks included', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.integer({ min: 0, max: 8 }), fc.boolean(), fc.constantFrom('count', 'tfidf') as fc.Arbitrary<'count' | 'tfidf'>, (units, top, by, sort) => {
+        const full = termFrequencies(units, { sort, by });
+        const cut = termFrequencies(units, { sort, by, top });
+        expect(cut.groups.map((g) => g.rows)).toEqual(full.groups.map((g) => g.rows.slice(0, top)));
+      }),
+    );
+  });
+
   it('rows are sorted by key then term and ranks are "min"', () => {
     fc.assert(
       fc.property(corpusArb, (units) => {
