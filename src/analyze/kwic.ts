@@ -283,13 +283,25 @@ function hit(doc: SpeechDocument, u: Unit, start: number, end: number, args: Kwi
     paragraph: u.index,
     lines: [u.span.startLine, u.span.endLine],
     speaker: u.speaker,
-    meeting: { symbol: doc.meeting.symbol, title: doc.meeting.title, date: doc.meeting.date, body: doc.meeting.body },
+    meeting: meetingOf(doc),
     left: u.text.slice(from, start).trimStart(),
     match: u.text.slice(start, end),
     right: u.text.slice(end, to).trimEnd(),
     start,
     end,
   };
+}
+
+const meetings = new WeakMap<SpeechDocument, KwicHit['meeting']>();
+
+/** The meeting fields of a hit: one object per document, so a batch of hits sends it once. */
+function meetingOf(doc: SpeechDocument): KwicHit['meeting'] {
+  let m = meetings.get(doc);
+  if (m === undefined) {
+    m = { symbol: doc.meeting.symbol, title: doc.meeting.title, date: doc.meeting.date, body: doc.meeting.body };
+    meetings.set(doc, m);
+  }
+  return m;
 }
 
 /** Order hits as AntConc does: by document (input order), or by the words to the left or right of the match. */

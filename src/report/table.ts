@@ -14,9 +14,14 @@ export interface Column {
   weight?: number;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Cut a string to at most `width` visible characters, marking the cut with "…"; colour codes are kept whole. */
 export function truncate(s: string, width: number): string {
   if (!s.includes('\x1b')) {
+    // No wider than its UTF-16 length: most strings fit without counting their characters.
+    if (s.length <= width) return s;
+    if (!SURROGATE.test(s)) return width <= 1 ? '…'.slice(0, width) : `${s.slice(0, width - 1)}…`;
     const chars = Array.from(s);
     if (chars.length <= width) return s;
     if (width <= 1) return '…'.slice(0, width);

@@ -83,14 +83,21 @@ function render(run: Run, hits: readonly KwicHit[], opts: KwicOptions, args: Kwi
   const provWidth = Math.min(48, Math.max(...provenance.map((p) => p.length)));
   const side = Math.max(12, Math.floor((width - matchWidth - provWidth - 6) / 2));
   const lines = hits.map((h, i) => {
-    const left = Array.from(h.left.replace(/\s+/g, ' '));
-    const l = left.length > side ? `…${left.slice(left.length - side + 1).join('')}` : left.join('').padStart(side);
+    const l = keepEnd(h.left.replace(/\s+/g, ' '), side);
     const m = truncate(h.match.replace(/\s+/g, ' '), matchWidth);
     const r = truncate(h.right.replace(/\s+/g, ' '), side).padEnd(side);
     return `${l} ${chalk.bold.yellow(m)}${' '.repeat(Math.max(0, matchWidth - Array.from(m).length))} ${r}  ${chalk.dim(truncate(provenance[i] as string, provWidth))}`;
   });
   const docs = new Set(hits.map((h) => h.document)).size;
   return `${lines.join('\n')}\n${chalk.dim(`${hits.length} hit${hits.length === 1 ? '' : 's'} in ${docs} document${docs === 1 ? '' : 's'}`)}`;
+}
+
+/** The end of `s` in `width` characters, cut at the left with "…" or padded at the left. */
+function keepEnd(s: string, width: number): string {
+  if (s.length <= width) return s.padStart(width);
+  if (!/[\ud800-\udfff]/.test(s)) return `…${s.slice(s.length - width + 1)}`;
+  const chars = Array.from(s);
+  return chars.length > width ? `…${chars.slice(chars.length - width + 1).join('')}` : chars.join('').padStart(width);
 }
 
 /** "¶45 l.520 Pierce (United Kingdom), S/PV.8704, 2020-01-16": the place first, so it survives truncation. */
