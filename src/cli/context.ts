@@ -4,6 +4,7 @@ import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.j
 import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
 import { createRequire } from 'node:module';
 import type { SingleBar } from 'cli-progress';
+import { GROUP_FIELDS } from '../analyze/groups.js';
 import { wantsKinds, type Where } from '../load/filter.js';
 import { mapSources, type Job } from '../load/parallel.js';
 import { delimited, fieldTable } from '../report/records.js';
@@ -127,6 +128,10 @@ export class Run {
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
     for (const e of resolved.errors) this.error(e);
+    const by = (this.opts as { by?: string }).by;
+    if (by && !(GROUP_FIELDS as readonly string[]).includes(by) && !resolved.sources.some((s) => s.kind === 'stdin' || /\.(?:csv|tsv|jsonl)$/i.test(s.path))) {
+      throw new UserError(`--by ${by}: only corpus files (.csv, .tsv, .jsonl) have columns to group by, and no input is one; group by ${GROUP_FIELDS.join(', ')}`);
+    }
     const loadOpts = {
       ...(this.opts.kind ? { kind: this.opts.kind } : {}),
       ...(this.opts.where?.length ? { where: this.opts.where } : {}),

@@ -96,7 +96,22 @@ describe.skipIf(!hasShared)('--where', () => {
   });
 });
 
+describe('--by', () => {
+  it('a column name with no corpus file among the inputs is a usage error, not one "(unknown)" group', () => {
+    const r = run('terms', 'seeds', '--by', 'region');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^speeches: --by region: only corpus files .* group by document, speaker, country, meeting, year, session\n$/);
+  });
+});
+
 describe('speeches ngrams and collocates', () => {
+  it('ngrams rows carry `terms`, not the internal U+0001 key (CSV readers see no control character)', () => {
+    const csv = run('ngrams', 'seeds', '-n', '2', '--format', 'csv').stdout;
+    expect(csv.split('\r\n')[0]).toBe('display,terms,n,count,rank,f1,f2,expected,pmi,tScore,g2,logDice');
+    expect(csv).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
+  });
+
   it('ngrams seeds -n 2-4 lists the phrases of the seeds, and none spans two paragraphs', () => {
     const o = json<{ results: { rows: { display: string }[] } }>('ngrams', 'seeds', '-n', '2-4', '--top', '200');
     const shown = o.results.rows.map((r) => r.display);

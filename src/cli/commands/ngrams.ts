@@ -64,10 +64,13 @@ export function ngramsCommand(program: Command): void {
 }
 
 function render(run: Run, result: NgramResult, opts: NgramsOptions, documents: number): string {
-  if (opts.ndjson) return toNdjson(result.rows);
+  // The analysis keys rows by terms joined with U+0001; scripts get the `terms` array instead, and CSV
+  // readers no invisible control character.
+  const rows = result.rows.map(({ key: _key, ...row }) => row);
+  if (opts.ndjson) return toNdjson(rows);
   if (opts.json) {
     const params = { ...result.params, stopwordRule: result.params.stopwords, lang: opts.lang, stopwords: opts.stopwords, stem: Boolean(opts.stem), compounds: opts.compounds };
-    return toJson(envelope('ngrams', params, { documents, tokens: result.tokens, types: result.types, occurrences: result.occurrences }, { rows: result.rows }, []));
+    return toJson(envelope('ngrams', params, { documents, tokens: result.tokens, types: result.types, occurrences: result.occurrences }, { rows }, []));
   }
   const bigrams = result.params.n[0] === 2;
   const table = renderTable(
