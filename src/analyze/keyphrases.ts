@@ -1,25 +1,33 @@
 /**
  * Key phrases: the phrases a text uses much more than the UN usually does.
  *
- * Candidates come from one clause of one sentence: the maximal runs of 1–4 content words between
- * stopwords, numbers and adverbs (a trailing past participle trimmed), which is the shape of a noun
- * phrase without a tagger; plus any phrase of 2–4 terms the reference model knows the UN to use, even
- * with stopwords inside ("responsibility to protect", "protection of civilians"). UN names are single
- * terms already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines
- * ("Measures in Asia (CICA)") is credited to its long form.
+ * Candidates come from one clause of one sentence. In English they are noun phrases: maximal runs of
+ * 1–4 nouns and adjectives (participles that can be adjectives count: "armed conflict") ending on a noun,
+ * the word classes coming from a compact lexicon (src/text/pos.ts: each word's most frequent tag in the
+ * lexicon of natural's Brill tagger, suffix guesses for unknown words); a single letter ends a run. In
+ * other languages they are the maximal runs of 1–4 content words between stopwords, numbers and adverbs
+ * (a trailing past participle trimmed). Either way, any phrase of 2–4 terms the reference model knows the
+ * UN to use counts too, even with stopwords inside ("responsibility to protect", "protection of
+ * civilians"); in English only when it has a noun phrase's shape (nouns and adjectives joined by
+ * prepositions or conjunctions, ending on a noun or on a verb after "to"). UN names are single terms
+ * already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines ("Measures in
+ * Asia (CICA)") is credited to its long form.
  *
- * Scoring (documented in `params`): each content word t gets its contribution to the Kullback–Leibler
- * divergence of the text from the background, W(t) = f(t) · log2( (f(t)/N) / p_bg(t) ), floored at 0,
- * where f is the count here, N the content tokens here, and p_bg the background rate (the reference
- * model of UN speech, with a floor of 0.5 / its size for unseen words; under --by, the reference pooled
- * with the rest of the input). A phrase scores the sum of its words' W — words frequent everywhere in
- * UN speech ("united nations", "international community", "believe") weigh (almost) nothing — times a
- * spread factor 1 + ln(paragraphs containing it), so one repeated sentence cannot make a key phrase
- * while a topic developed in one full paragraph still can. Summing word scores over a candidate is
- * SingleRank's rule (Wan and Xiao 2008), with keyness against UN speech in place of a graph.
+ * Scoring (documented in `params`): each content word t gets bits b(t) = max(0, log2((f(t)/N) / p_bg(t))),
+ * how much more often this text uses it than the background, where f is the count here, N the content
+ * tokens here, and p_bg the background rate (the reference model of UN speech, with a floor of 0.5 / its
+ * size for unseen words; under --by, the reference pooled with the rest of the input). Its weight is
+ * W(t) = (1 + ln f(t)) · b(t) + 0.01 · f(t): the damped count of sublinear tf, so that a word repeated all
+ * through a short text does not lift every phrase holding it above phrases of rarer words; the small
+ * 0.01 · f term still ranks phrases of words the UN uses everywhere among themselves. A phrase scores the
+ * sum of its words' W — words frequent everywhere in UN speech ("united nations", "international
+ * community", "believe") weigh (almost) nothing — times a spread factor 1 + ln(paragraphs containing it),
+ * so one repeated sentence cannot make a key phrase while a topic developed in one full paragraph still
+ * can. Summing word scores over a candidate is SingleRank's rule (Wan and Xiao 2008), with keyness
+ * against UN speech in place of a graph.
  */
 
-import type { TermOcc } from '../text/index.js';
+import { isModifier, isNominal, wordCode, type TermOcc } from '../text/index.js';
 import { compareCodeUnits, type CountedUnit } from './corpus.js';
 
 /** Background rates: how often the UN usually says a term or a phrase. */
@@ -65,6 +73,8 @@ export interface KeyphraseResult {
   units: number;
   /** Every word's weight W(t), for callers that group phrases (themes). */
   wordWeights: Map<string, number>;
+  /** Every content word's bits per occurrence, max(0, log2((f(t)/N)/p_bg(t))). */
+  wordBits: Map<string, number>;
   /** Every content word's count f(t). */
   wordCounts: Map<string, number>;
   /** Every content word's background rate p_bg(t). */
@@ -119,11 +129,17 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
 
   const weights = new Map<string, number>();
   const rates = new Map<string, number>();
+  const bits = new Map<string, number>();
   for (const [t, f] of freq) {
     const rate = (bg.termRate(t) ?? bg.floor) || bg.floor;
     rates.set(t, rate);
     // Words the UN uses as often as this text does weigh (almost) nothing, but still rank phrases among themselves.
-    weights.set(t, Math.max(0, f * Math.log2(f / Math.max(tokens, 1) / rate)) + 0.01 * f);
+    // Bits per occurrence: how much more often this text uses the word than the background does.
+    const b = Math.max(0, Math.log2(f / Math.max(tokens, 1) / rate));
+    bits.set(t, b);
+    // Sublinear in the count (1 + ln f, the usual damped tf): a word repeated throughout a short text
+    // should not outweigh a phrase of rarer words, or every phrase holding it outranks the rest.
+    weights.set(t, (1 + Math.log(f)) * b + 0.01 * f);
   }
 
   const scored: Omit<Keyphrase, 'rank'>[] = [];
@@ -161,12 +177,14 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     tokens,
     units: units.length,
     wordWeights: weights,
+    wordBits: bits,
     wordCounts: freq,
     wordRates: rates,
     params: {
       background: bg.name,
-      candidates: 'maximal runs of 1–4 content words in one clause (trailing -ed trimmed), plus 2–4-term phrases the reference model knows',
-      wordWeight: 'W(t) = max(0, f(t)·log2((f(t)/N)/p_bg(t))) + 0.01·f(t); p_bg floor = 0.5/background size',
+      candidates:
+        'English: noun phrases of 1–4 words in one clause (adjectives/participles and nouns ending on a noun; word classes from the pos-en lexicon); other languages: maximal runs of 1–4 content words (trailing -ed trimmed); plus 2–4-term phrases the reference model knows (English: noun-phrase shape only)',
+      wordWeight: 'W(t) = (1 + ln f(t))·max(0, log2((f(t)/N)/p_bg(t))) + 0.01·f(t); p_bg floor = 0.5/background size',
       score: 'sum of W over the phrase\'s words × (1 + ln paragraphs)',
       maxLength,
     },
@@ -200,29 +218,52 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
     const surface = u.text.slice(first.start, (slice[slice.length - 1] as TermOcc).end).replace(/\s+/g, ' ');
     c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
   };
-  // A verb form ("proposed", "transforming") splits a run unless the UN uses it in a phrase with a
-  // neighbour ("armed conflict", "peacekeeping operations", "least developed countries").
-  const known = (a: TermOcc | undefined, b: TermOcc | undefined): boolean =>
-    a !== undefined && b !== undefined && !a.stop && !b.stop && bg.phraseRate([a.term, b.term]) !== null;
-  const boundary = (t: TermOcc, k: number): boolean =>
-    t.stop || t.number || /^[a-z]{3,}ly$/.test(t.term) || (/^[a-z]{3,}(?:ed|ing)$/.test(t.term) && !known(t, run[k + 1]) && !known(run[k - 1], t));
+  const english = u.stream.lang === 'en';
   const added = new Set<string>();
-  let i = 0;
-  while (i < run.length) {
-    if (boundary(run[i] as TermOcc, i)) {
-      i++;
-      continue;
+  if (english) {
+    // English: noun phrases by word class — runs of adjectives and nouns, ending on a noun.
+    const codes = run.map(codeOf);
+    let i = 0;
+    while (i < run.length) {
+      const c = codes[i];
+      if (c === null || !(isNominal(c as string) || isModifier(c as string))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < run.length && codes[j] !== null && (isNominal(codes[j] as string) || isModifier(codes[j] as string))) j++;
+      let end = j;
+      while (end > i && !isNominal(codes[end - 1] as string)) end--;
+      if (end > i && end - i <= maxLength) {
+        add(i, end);
+        added.add(`${i}:${end}`);
+      }
+      i = j;
     }
-    let j = i;
-    while (j < run.length && !boundary(run[j] as TermOcc, j)) j++;
-    let end = j;
-    while (end - i > 1 && verbish(run[end - 1] as TermOcc)) end--;
-    // A run longer than maxLength is no phrase (its known phrases still count, below).
-    if (end - i <= maxLength) {
-      add(i, end);
-      added.add(`${i}:${end}`);
+  } else {
+    // A verb form ("proposed", "transforming") splits a run unless the UN uses it in a phrase with a
+    // neighbour ("armed conflict", "peacekeeping operations", "least developed countries").
+    const known = (a: TermOcc | undefined, b: TermOcc | undefined): boolean =>
+      a !== undefined && b !== undefined && !a.stop && !b.stop && bg.phraseRate([a.term, b.term]) !== null;
+    const boundary = (t: TermOcc, k: number): boolean =>
+      t.stop || t.number || /^[a-z]{3,}ly$/.test(t.term) || (/^[a-z]{3,}(?:ed|ing)$/.test(t.term) && !known(t, run[k + 1]) && !known(run[k - 1], t));
+    let i = 0;
+    while (i < run.length) {
+      if (boundary(run[i] as TermOcc, i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < run.length && !boundary(run[j] as TermOcc, j)) j++;
+      let end = j;
+      while (end - i > 1 && verbish(run[end - 1] as TermOcc)) end--;
+      // A run longer than maxLength is no phrase (its known phrases still count, below).
+      if (end - i <= maxLength) {
+        add(i, end);
+        added.add(`${i}:${end}`);
+      }
+      i = j;
     }
-    i = j;
   }
   // Phrases the UN is known to use, inside or across the runs (up to 4 terms, no stopword at either end).
   for (let a = 0; a < run.length; a++) {
@@ -231,6 +272,7 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
     for (let len = 2; len <= 4 && a + len <= run.length; len++) {
       const last = run[a + len - 1] as TermOcc;
       if (last.stop || added.has(`${a}:${a + len}`)) continue;
+      if (english && !nounPhraseShape(run, a, a + len)) continue;
       const terms = run.slice(a, a + len).map((x) => x.term);
       if (bg.phraseRate(terms) !== null) {
         add(a, a + len);
@@ -238,6 +280,35 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
       }
     }
   }
+}
+
+/** A term's word class code; null for a stopword or a number (a compound or an acronym is a noun). */
+function codeOf(t: TermOcc): string | null {
+  if (t.stop || t.number) return null;
+  if (t.term.includes(' ') || t.term !== t.term.toLowerCase()) return 'n';
+  // A single letter is a symbol or an initial ("n", "v"), not a word of a phrase.
+  if (t.term.length < 2) return null;
+  return wordCode(t.term);
+}
+
+/**
+ * Whether a phrase the UN uses has the shape of an English noun phrase: it starts on a noun or an
+ * adjective, holds only nouns, adjectives, prepositions and conjunctions ("protection of civilians",
+ * "sovereignty and territorial integrity"), and ends on a noun — or on a verb after "to", a noun's
+ * infinitive complement ("responsibility to protect").
+ */
+function nounPhraseShape(run: readonly TermOcc[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = run[k] as TermOcc;
+    if (t.number) return false;
+    const c = t.stop ? wordCode(t.term) : codeOf(t);
+    if (c === null) return false;
+    if (k === to - 1) return isNominal(c) || (c[0] === 'v' && (run[k - 1] as TermOcc).term === 'to');
+    if (t.stop) {
+      if (c[0] !== 'p' || k === from) return false;
+    } else if (!isNominal(c) && !isModifier(c)) return false;
+  }
+  return false;
 }
 
 /** Whether [from, to) cuts through terms that share one span (an alias such as R2P, expanded). */

@@ -45,7 +45,7 @@ const GENERIC_RATE = 0.002;
 export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   const stem = opts.stem ?? ((w: string) => w);
   // Bits per occurrence: how much more this text uses a word than the background (W = f·bits).
-  const bits = (t: string): number => (kp.wordWeights.get(t) ?? 0) / (kp.wordCounts.get(t) ?? 1);
+  const bits = (t: string): number => (kp.wordBits.get(t) ?? 0) + 0.01;
   // Informative, and not one of the words the UN says all the time ("united nations", "world", more than
   // 2 in 1,000 words) unless this text says it at least 8 times as often.
   const informative = (t: string): boolean =>

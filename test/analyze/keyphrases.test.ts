@@ -63,6 +63,21 @@ describe('keyphrases', () => {
     expect(definedAcronyms(units).get('CICA')).toEqual(['conference', 'on', 'interaction', 'and', 'confidence-building', 'measures', 'in', 'asia']);
   });
 
+  it('English candidates are noun phrases: no verb, adverb or trailing adjective, no single letter', () => {
+    const units = unitsOf('Kazakhstan pursues a pragmatic policy. We define accurate criteria for n states. The method proposed is robust.');
+    const keys = keyphrases(units, background({})).rows.map((x) => x.key);
+    expect(keys).toContain('pragmatic policy');
+    expect(keys).toContain('accurate criteria');
+    for (const k of keys) expect(k).not.toMatch(/pursues|define|proposed|robust|^n /);
+  });
+
+  it('a known UN phrase counts only with the shape of a noun phrase', () => {
+    const bg = { ...background({}), phraseRate: (terms: readonly string[]) => (['approach is based', 'protection of civilians'].includes(terms.join(' ')) ? 10 / 1e6 : null) };
+    const keys = keyphrases(unitsOf('The approach is based on the protection of civilians.'), bg).rows.map((x) => x.key);
+    expect(keys).toContain('protection of civilians');
+    expect(keys).not.toContain('approach is based');
+  });
+
   it('is deterministic', () => {
     const units = unitsOf('Peace and security. Security and peace. Development goals and climate action.');
     expect(JSON.stringify(keyphrases(units, background({})).rows)).toBe(JSON.stringify(keyphrases(units, background({})).rows));

@@ -7,6 +7,8 @@ describe('the text layer API', () => {
       [
         'LANGS',
         'detectLang',
+        'isModifier',
+        'isNominal',
         'isStopword',
         'languageStopwords',
         'normalizeWord',
@@ -21,6 +23,7 @@ describe('the text layer API', () => {
         'termStream',
         'tokenize',
         'unStopwords',
+        'wordCode',
       ].sort(),
     );
   });
