@@ -9,7 +9,7 @@
  * (a trailing past participle trimmed). Either way, any phrase of 2–4 terms the reference model knows the
  * UN to use counts too, even with stopwords inside ("responsibility to protect", "protection of
  * civilians"); in English only when it has a noun phrase's shape (nouns and adjectives joined by
- * prepositions or conjunctions, ending on a noun or on a verb after "to"). UN names are single terms
+ * prepositions or conjunctions, ending on a noun, or on a verb after "to" when it starts on a noun). UN names are single terms
  * already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines ("Measures in
  * Asia (CICA)") is credited to its long form.
  *
@@ -71,6 +71,8 @@ export interface KeyphraseResult {
   tokens: number;
   /** Content units read. */
   units: number;
+  /** The sentences ("unit#index") where each ranked phrase occurs, by key, for callers that group phrases. */
+  sentences: Map<string, string[]>;
   /** Every word's weight W(t), for callers that group phrases (themes). */
   wordWeights: Map<string, number>;
   /** Every content word's bits per occurrence, max(0, log2((f(t)/N)/p_bg(t))). */
@@ -91,6 +93,8 @@ interface Cand {
   terms: string[];
   count: number;
   units: string[];
+  /** Sentences where it occurs ("unit#index"), in input order. */
+  sentences: string[];
   surfaces: Map<string, number>;
 }
 
@@ -105,11 +109,13 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   let positions = 0;
 
   for (const u of units) {
+    let si = 0;
     for (const sentence of u.stream.sentences) {
+      const sid = `${u.unit}#${si++}`;
       let run: TermOcc[] = [];
       const flush = (): void => {
         positions += run.length;
-        collect(run, u, maxLength, cands, acronyms, bg);
+        collect(run, u, sid, maxLength, cands, acronyms, bg);
         run = [];
       };
       for (const t of sentence) {
@@ -143,6 +149,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   }
 
   const scored: Omit<Keyphrase, 'rank'>[] = [];
+  const sentencesOf = new Map<string, string[]>();
   const longForms = new Map([...acronyms].map(([acr, terms]) => [terms.join(' '), acr]));
   for (const [key, c] of cands) {
     // A defined acronym's long form: its words and the acronym itself, the four strongest counted.
@@ -152,6 +159,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     const spread = 1 + Math.log(c.units.length);
     const score = wsum * spread;
     if (!(score > 0)) continue;
+    sentencesOf.set(key, c.sentences);
     const rate = c.terms.length === 1 ? (bg.termRate(key) ?? bg.floor) : (bg.phraseRate(c.terms) ?? bg.floor);
     scored.push({
       key,
@@ -176,6 +184,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     rows,
     tokens,
     units: units.length,
+    sentences: sentencesOf,
     wordWeights: weights,
     wordBits: bits,
     wordCounts: freq,
@@ -203,7 +212,7 @@ function verbish(t: TermOcc): boolean {
  * Shorter or stopword-glued phrases inside a run count too when the background knows them as phrases
  * the UN uses ("preventive diplomacy", "responsibility to protect").
  */
-function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
+function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
   const add = (from: number, to: number): void => {
     if (splitsExpansion(run, from, to)) return;
     const slice = run.slice(from, to);
@@ -212,9 +221,10 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
     const expanded = slice.length === 1 ? (acronyms.get(first.term) ?? terms) : terms;
     const key = expanded.join(' ');
     let c = cands.get(key);
-    if (!c) cands.set(key, (c = { terms: expanded, count: 0, units: [], surfaces: new Map() }));
+    if (!c) cands.set(key, (c = { terms: expanded, count: 0, units: [], sentences: [], surfaces: new Map() }));
     c.count++;
     if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
+    if (c.sentences[c.sentences.length - 1] !== sid) c.sentences.push(sid);
     const surface = u.text.slice(first.start, (slice[slice.length - 1] as TermOcc).end).replace(/\s+/g, ' ');
     c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
   };
@@ -227,6 +237,12 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
     while (i < run.length) {
       const c = codes[i];
       if (c === null || !(isNominal(c as string) || isModifier(c as string))) {
+        i++;
+        continue;
+      }
+      // A gerund that cannot be an adjective does not open a noun phrase: "making prevention a priority"
+      // is a verb and its object.
+      if ((c as string)[0] === 'g' && !isModifier(c as string)) {
         i++;
         continue;
       }
@@ -303,7 +319,8 @@ function nounPhraseShape(run: readonly TermOcc[], from: number, to: number): boo
     if (t.number) return false;
     const c = t.stop ? wordCode(t.term) : codeOf(t);
     if (c === null) return false;
-    if (k === to - 1) return isNominal(c) || (c[0] === 'v' && (run[k - 1] as TermOcc).term === 'to');
+    // "order to …" is the complex preposition "in order to", not a noun with its complement.
+    if (k === to - 1) return isNominal(c) || (c[0] === 'v' && (run[k - 1] as TermOcc).term === 'to' && isNominal(codeOf(run[from] as TermOcc) ?? 'o') && (run[from] as TermOcc).term !== 'order');
     if (t.stop) {
       if (c[0] !== 'p' || k === from) return false;
     } else if (!isNominal(c) && !isModifier(c)) return false;

@@ -101,6 +101,18 @@ describe('themes', () => {
     }
   });
 
+  it('items listed in one sentence join one theme; one shared word does not chain themes together', () => {
+    const units = unitsOf(
+      'Peacekeeping suffers from inadequate financing, insufficient troops and complex mandates.\n\nWe value dialogue among cultures. Cultures and civilizations meet.\n\nInadequate housing is another matter.',
+    );
+    const th = themes(keyphrases(units, background({})), { top: 10 });
+    const of = (key: string) => th.find((t) => t.phrases.some((p) => p.key === key));
+    expect(of('insufficient troops')).toBe(of('complex mandates'));
+    expect(of('dialogue among cultures')).toBe(of('cultures and civilizations'));
+    expect(of('insufficient troops')).not.toBe(of('dialogue among cultures'));
+    for (const t of th) expect(t.phrases.length).toBeLessThanOrEqual(6);
+  });
+
   it('no theme from empty input', () => {
     expect(themes(keyphrases([], background({})))).toEqual([]);
   });
