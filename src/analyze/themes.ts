@@ -106,10 +106,6 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     for (const u of p.units) f.set(`u:${u}`, PARAGRAPH_WEIGHT);
     return f;
   });
-  const sim = pool.map((_, i) => pool.map((__, j) => jaccard(features[i] as Map<string, number>, features[j] as Map<string, number>)));
-  // Average-linkage agglomerative clustering (as TopicRank groups candidates): merge the two most similar
-  // groups while their mean pairwise similarity reaches LINK. Averaging, unlike chaining single links,
-  // keeps one shared word from pulling unrelated phrases into one giant theme.
   // Phrases start grouped by their head, their most informative word stemmed ("conflict prevention",
   // "preventive diplomacy": prevent).
   const headOf = (p: Keyphrase): string => {
@@ -125,17 +121,40 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     if (g) g.push(i);
     else byHead.set(h, [i]);
   });
-  let clusters = [...byHead.values()];
+  const clusters = [...byHead.values()];
+  // Average-linkage agglomerative clustering (as TopicRank groups candidates): merge the two most similar
+  // groups while their mean pairwise similarity reaches LINK. Averaging, unlike chaining single links,
+  // keeps one shared word from pulling unrelated phrases into one giant theme. sums[a·n+b] holds the sum
+  // of the similarities between the phrases of groups a and b, so a merge only adds two rows.
+  const n = clusters.length;
+  const sums = new Float64Array(n * n);
+  const groupOf = new Int32Array(pool.length);
+  clusters.forEach((c, g) => {
+    for (const i of c) groupOf[i] = g;
+  });
+  for (let i = 0; i < pool.length; i++) {
+    for (let j = i + 1; j < pool.length; j++) {
+      const a = groupOf[i] as number;
+      const b = groupOf[j] as number;
+      if (a === b) continue;
+      const v = jaccard(features[i] as Map<string, number>, features[j] as Map<string, number>);
+      sums[a * n + b] = (sums[a * n + b] as number) + v;
+      sums[b * n + a] = (sums[b * n + a] as number) + v;
+    }
+  }
+  const alive = clusters.map(() => true);
   for (;;) {
     let best = -1;
     let bi = -1;
     let bj = -1;
-    for (let i = 0; i < clusters.length; i++) {
-      for (let j = i + 1; j < clusters.length; j++) {
-        let total = 0;
-        for (const x of clusters[i] as number[]) for (const y of clusters[j] as number[]) total += (sim[x] as number[])[y] as number;
-        const avg = total / ((clusters[i] as number[]).length * (clusters[j] as number[]).length);
-        if ((clusters[i] as number[]).length + (clusters[j] as number[]).length > MAX_GROUP) continue;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      const ni = (clusters[i] as number[]).length;
+      for (let j = i + 1; j < n; j++) {
+        if (!alive[j]) continue;
+        const nj = (clusters[j] as number[]).length;
+        if (ni + nj > MAX_GROUP) continue;
+        const avg = (sums[i * n + j] as number) / (ni * nj);
         if (avg > best) {
           best = avg;
           bi = i;
@@ -144,9 +163,18 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
       }
     }
     if (best < LINK) break;
-    clusters = [...clusters.slice(0, bi), [...(clusters[bi] as number[]), ...(clusters[bj] as number[])], ...clusters.slice(bi + 1, bj), ...clusters.slice(bj + 1)];
+    clusters[bi] = [...(clusters[bi] as number[]), ...(clusters[bj] as number[])];
+    alive[bj] = false;
+    for (let k = 0; k < n; k++) {
+      const v = (sums[bi * n + k] as number) + (sums[bj * n + k] as number);
+      sums[bi * n + k] = v;
+      sums[k * n + bi] = v;
+    }
   }
-  const groups = new Map<number, Keyphrase[]>(clusters.map((c, i) => [i, c.map((k) => pool[k] as Keyphrase)]));
+  const groups = new Map<number, Keyphrase[]>();
+  clusters.forEach((c, i) => {
+    if (alive[i]) groups.set(i, c.map((k) => pool[k] as Keyphrase));
+  });
 
   const total = Math.max(kp.units, 1);
   const order = opts.unitOrder;
