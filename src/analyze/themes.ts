@@ -2,7 +2,7 @@
  * Themes: key phrases grouped the way a reader would group them. The strongest 60 phrases that begin and
  * end on an informative word (one this text uses at least twice as often as the background; a defined
  * acronym's long form passes on its acronym) and that are not the speaker's own name take part, less
- * fragments of a stronger phrase they never occur without. Phrases start grouped by their head (their
+ * fragments of stronger phrases they (by count) never occur without. Phrases start grouped by their head (their
  * most informative word, stemmed); groups then merge by average-linkage agglomerative clustering, as
  * TopicRank groups candidates, while the mean similarity of their phrases is at least 0.12 and the merged
  * theme holds at most 6 phrases. Two phrases' similarity is the weighted Jaccard index of what they are
@@ -91,11 +91,14 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     })
     .slice(0, opts.pool ?? POOL);
 
-  // A fragment of a stronger phrase that it never occurs without ("Measures in Asia" inside the CICA long
-  // form) says nothing more: it is dropped.
-  const pool = candidates.filter(
-    (p) => !candidates.some((q) => q !== p && q.terms.length > p.terms.length && q.count >= p.count && q.score >= p.score && inside(p.terms, q.terms)),
-  );
+  // A fragment of stronger phrases that it (by count) never occurs without ("Measures in Asia" inside the
+  // CICA long form; "Cultures" inside "dialogue among cultures" and "Rapprochement of Cultures") says
+  // nothing more: it is dropped.
+  const pool = candidates.filter((p) => {
+    let within = 0;
+    for (const q of candidates) if (q.terms.length > p.terms.length && q.score >= p.score && inside(p.terms, q.terms)) within += q.count;
+    return within < p.count;
+  });
 
   // What a phrase is about: its informative words, stemmed, the sentences it is said in, and (weighing
   // half) its paragraphs.
@@ -182,7 +185,8 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   for (const all of groups.values()) {
     all.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
     const phrases = all.slice(0, MAX_PHRASES);
-    // The label: the strongest phrase of at most three words (a reader's name for the theme).
+    // The label: the strongest phrase of two or three words, or with a defined acronym (a reader's name
+    // for the theme: "lack of consensus" rather than "lack"); else the strongest of at most three words.
     const labelPhrase =
       phrases.find((p) => (p.terms.length >= 2 && p.terms.length <= 3) || ACRONYM.test(p.display)) ?? phrases.find((p) => p.terms.length <= 3) ?? (phrases[0] as Keyphrase);
     const units = [...new Set(all.flatMap((p) => p.units))];
