@@ -102,7 +102,8 @@ interface Cand {
 /** Rank the key phrases of some units against a background. */
 export function keyphrases(units: readonly TextUnit[], bg: Background, opts: KeyphraseOptions = {}): KeyphraseResult {
   const maxLength = opts.maxLength ?? 4;
-  const acronyms = definedAcronyms(units);
+  const written = new Map<string, string>();
+  const acronyms = definedAcronyms(units, written);
   const cands = new Map<string, Cand>();
   const freq = new Map<string, number>();
   let tokens = 0;
@@ -164,7 +165,8 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     scored.push({
       key,
       terms: c.terms,
-      display: acr ? `${displayOf(c)} (${acr})` : displayOf(c),
+      // A long form seen only as its acronym shows as the text defines it.
+      display: acr ? `${displayOf(c, written.get(acr))} (${acr})` : displayOf(c),
       score,
       count: c.count,
       expected: rate * (c.terms.length === 1 ? tokens : positions),
@@ -338,8 +340,8 @@ function splitsExpansion(run: readonly TermOcc[], from: number, to: number): boo
   return after !== undefined && after.start === z.start && after.end === z.end;
 }
 
-/** The most frequent surface form; an alias (R2P) shows as its expansion. */
-function displayOf(c: Cand): string {
+/** The most frequent surface form; an alias (R2P) shows as its expansion (or `fallback`, when given). */
+function displayOf(c: Cand, fallback?: string): string {
   let best = '';
   let n = 0;
   for (const [s, k] of [...c.surfaces].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
@@ -350,14 +352,15 @@ function displayOf(c: Cand): string {
       n = k;
     }
   }
-  return best || c.terms.join(' ');
+  return best || fallback || c.terms.join(' ');
 }
 
 /**
  * Acronyms the text defines: "Conference on Interaction and Confidence-building Measures in Asia (CICA)"
  * → CICA stands for those terms. The acronym's letters must be the initials of the words before it.
+ * When `written` is given, it receives each acronym's long form as first written.
  */
-export function definedAcronyms(units: readonly TextUnit[]): Map<string, string[]> {
+export function definedAcronyms(units: readonly TextUnit[], written?: Map<string, string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const u of units) {
     for (const sentence of u.stream.sentences) {
@@ -385,7 +388,10 @@ export function definedAcronyms(units: readonly TextUnit[]): Map<string, string[
           else if (letters[li] === initials[0]) li -= 1;
           else if (++skips > 2) break;
         }
-        if (li < 0 && words.length >= 2 && !(words[0] as TermOcc).stop) out.set(t.term, words.map((w) => w.term));
+        if (li < 0 && words.length >= 2 && !(words[0] as TermOcc).stop) {
+          out.set(t.term, words.map((w) => w.term));
+          if (written && !written.has(t.term)) written.set(t.term, u.text.slice((words[0] as TermOcc).start, (words[words.length - 1] as TermOcc).end).replace(/\s+/g, ' '));
+        }
       }
     }
   }

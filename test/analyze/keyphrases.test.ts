@@ -61,6 +61,8 @@ describe('keyphrases', () => {
   it('an acronym the text defines is credited to its long form', () => {
     const units = unitsOf('Kazakhstan initiated the Conference on Interaction and Confidence-building Measures in Asia (CICA). CICA is a platform.');
     expect(definedAcronyms(units).get('CICA')).toEqual(['conference', 'on', 'interaction', 'and', 'confidence-building', 'measures', 'in', 'asia']);
+    const long = keyphrases(units, background({})).rows.find((x) => x.key === 'conference on interaction and confidence-building measures in asia');
+    expect(long?.display).toBe('Conference on Interaction and Confidence-building Measures in Asia (CICA)');
   });
 
   it('English candidates are noun phrases: no verb, adverb or trailing adjective, no single letter', () => {
