@@ -1,25 +1,33 @@
 /**
  * Key phrases: the phrases a text uses much more than the UN usually does.
  *
- * Candidates come from one clause of one sentence: the maximal runs of 1–4 content words between
- * stopwords, numbers and adverbs (a trailing past participle trimmed), which is the shape of a noun
- * phrase without a tagger; plus any phrase of 2–4 terms the reference model knows the UN to use, even
- * with stopwords inside ("responsibility to protect", "protection of civilians"). UN names are single
- * terms already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines
- * ("Measures in Asia (CICA)") is credited to its long form.
+ * Candidates come from one clause of one sentence. In English they are noun phrases: maximal runs of
+ * 1–4 nouns and adjectives (participles that can be adjectives count: "armed conflict") ending on a noun,
+ * the word classes coming from a compact lexicon (src/text/pos.ts: each word's most frequent tag in the
+ * lexicon of natural's Brill tagger, suffix guesses for unknown words); a single letter ends a run. In
+ * other languages they are the maximal runs of 1–4 content words between stopwords, numbers and adverbs
+ * (a trailing past participle trimmed). Either way, any phrase of 2–4 terms the reference model knows the
+ * UN to use counts too, even with stopwords inside ("responsibility to protect", "protection of
+ * civilians"); in English only when it has a noun phrase's shape (nouns and adjectives joined by
+ * prepositions or conjunctions, ending on a noun, or on a verb after "to" when it starts on a noun). UN names are single terms
+ * already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines ("Measures in
+ * Asia (CICA)") is credited to its long form.
  *
- * Scoring (documented in `params`): each content word t gets its contribution to the Kullback–Leibler
- * divergence of the text from the background, W(t) = f(t) · log2( (f(t)/N) / p_bg(t) ), floored at 0,
- * where f is the count here, N the content tokens here, and p_bg the background rate (the reference
- * model of UN speech, with a floor of 0.5 / its size for unseen words; under --by, the reference pooled
- * with the rest of the input). A phrase scores the sum of its words' W — words frequent everywhere in
- * UN speech ("united nations", "international community", "believe") weigh (almost) nothing — times a
- * spread factor 1 + ln(paragraphs containing it), so one repeated sentence cannot make a key phrase
- * while a topic developed in one full paragraph still can. Summing word scores over a candidate is
- * SingleRank's rule (Wan and Xiao 2008), with keyness against UN speech in place of a graph.
+ * Scoring (documented in `params`): each content word t gets bits b(t) = max(0, log2((f(t)/N) / p_bg(t))),
+ * how much more often this text uses it than the background, where f is the count here, N the content
+ * tokens here, and p_bg the background rate (the reference model of UN speech, with a floor of 0.5 / its
+ * size for unseen words; under --by, the reference pooled with the rest of the input). Its weight is
+ * W(t) = (1 + ln f(t)) · b(t) + 0.01 · f(t): the damped count of sublinear tf, so that a word repeated all
+ * through a short text does not lift every phrase holding it above phrases of rarer words; the small
+ * 0.01 · f term still ranks phrases of words the UN uses everywhere among themselves. A phrase scores the
+ * sum of its words' W — words frequent everywhere in UN speech ("united nations", "international
+ * community", "believe") weigh (almost) nothing — times a spread factor 1 + ln(paragraphs containing it),
+ * so one repeated sentence cannot make a key phrase while a topic developed in one full paragraph still
+ * can. Summing word scores over a candidate is SingleRank's rule (Wan and Xiao 2008), with keyness
+ * against UN speech in place of a graph.
  */
 
-import type { TermOcc } from '../text/index.js';
+import { isModifier, isNominal, wordCode, type TermOcc } from '../text/index.js';
 import { compareCodeUnits, type CountedUnit } from './corpus.js';
 
 /** Background rates: how often the UN usually says a term or a phrase. */
@@ -63,8 +71,12 @@ export interface KeyphraseResult {
   tokens: number;
   /** Content units read. */
   units: number;
+  /** The sentences ("unit#index") where each ranked phrase occurs, by key, for callers that group phrases. */
+  sentences: Map<string, string[]>;
   /** Every word's weight W(t), for callers that group phrases (themes). */
   wordWeights: Map<string, number>;
+  /** Every content word's bits per occurrence, max(0, log2((f(t)/N)/p_bg(t))). */
+  wordBits: Map<string, number>;
   /** Every content word's count f(t). */
   wordCounts: Map<string, number>;
   /** Every content word's background rate p_bg(t). */
@@ -81,6 +93,8 @@ interface Cand {
   terms: string[];
   count: number;
   units: string[];
+  /** Sentences where it occurs ("unit#index"), in input order. */
+  sentences: string[];
   surfaces: Map<string, number>;
 }
 
@@ -88,18 +102,21 @@ interface Cand {
 /** Rank the key phrases of some units against a background. */
 export function keyphrases(units: readonly TextUnit[], bg: Background, opts: KeyphraseOptions = {}): KeyphraseResult {
   const maxLength = opts.maxLength ?? 4;
-  const acronyms = definedAcronyms(units);
+  const written = new Map<string, string>();
+  const acronyms = definedAcronyms(units, written);
   const cands = new Map<string, Cand>();
   const freq = new Map<string, number>();
   let tokens = 0;
   let positions = 0;
 
   for (const u of units) {
+    let si = 0;
     for (const sentence of u.stream.sentences) {
+      const sid = `${u.unit}#${si++}`;
       let run: TermOcc[] = [];
       const flush = (): void => {
         positions += run.length;
-        collect(run, u, maxLength, cands, acronyms, bg);
+        collect(run, u, sid, maxLength, cands, acronyms, bg);
         run = [];
       };
       for (const t of sentence) {
@@ -119,14 +136,21 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
 
   const weights = new Map<string, number>();
   const rates = new Map<string, number>();
+  const bits = new Map<string, number>();
   for (const [t, f] of freq) {
     const rate = (bg.termRate(t) ?? bg.floor) || bg.floor;
     rates.set(t, rate);
     // Words the UN uses as often as this text does weigh (almost) nothing, but still rank phrases among themselves.
-    weights.set(t, Math.max(0, f * Math.log2(f / Math.max(tokens, 1) / rate)) + 0.01 * f);
+    // Bits per occurrence: how much more often this text uses the word than the background does.
+    const b = Math.max(0, Math.log2(f / Math.max(tokens, 1) / rate));
+    bits.set(t, b);
+    // Sublinear in the count (1 + ln f, the usual damped tf): a word repeated throughout a short text
+    // should not outweigh a phrase of rarer words, or every phrase holding it outranks the rest.
+    weights.set(t, (1 + Math.log(f)) * b + 0.01 * f);
   }
 
   const scored: Omit<Keyphrase, 'rank'>[] = [];
+  const sentencesOf = new Map<string, string[]>();
   const longForms = new Map([...acronyms].map(([acr, terms]) => [terms.join(' '), acr]));
   for (const [key, c] of cands) {
     // A defined acronym's long form: its words and the acronym itself, the four strongest counted.
@@ -136,11 +160,13 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     const spread = 1 + Math.log(c.units.length);
     const score = wsum * spread;
     if (!(score > 0)) continue;
+    sentencesOf.set(key, c.sentences);
     const rate = c.terms.length === 1 ? (bg.termRate(key) ?? bg.floor) : (bg.phraseRate(c.terms) ?? bg.floor);
     scored.push({
       key,
       terms: c.terms,
-      display: acr ? `${displayOf(c)} (${acr})` : displayOf(c),
+      // A long form seen only as its acronym shows as the text defines it.
+      display: acr ? `${displayOf(c, written.get(acr))} (${acr})` : displayOf(c),
       score,
       count: c.count,
       expected: rate * (c.terms.length === 1 ? tokens : positions),
@@ -160,13 +186,16 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     rows,
     tokens,
     units: units.length,
+    sentences: sentencesOf,
     wordWeights: weights,
+    wordBits: bits,
     wordCounts: freq,
     wordRates: rates,
     params: {
       background: bg.name,
-      candidates: 'maximal runs of 1–4 content words in one clause (trailing -ed trimmed), plus 2–4-term phrases the reference model knows',
-      wordWeight: 'W(t) = max(0, f(t)·log2((f(t)/N)/p_bg(t))) + 0.01·f(t); p_bg floor = 0.5/background size',
+      candidates:
+        'English: noun phrases of 1–4 words in one clause (adjectives/participles and nouns ending on a noun; word classes from the pos-en lexicon); other languages: maximal runs of 1–4 content words (trailing -ed trimmed); plus 2–4-term phrases the reference model knows (English: noun-phrase shape only)',
+      wordWeight: 'W(t) = (1 + ln f(t))·max(0, log2((f(t)/N)/p_bg(t))) + 0.01·f(t); p_bg floor = 0.5/background size',
       score: 'sum of W over the phrase\'s words × (1 + ln paragraphs)',
       maxLength,
     },
@@ -185,7 +214,7 @@ function verbish(t: TermOcc): boolean {
  * Shorter or stopword-glued phrases inside a run count too when the background knows them as phrases
  * the UN uses ("preventive diplomacy", "responsibility to protect").
  */
-function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
+function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
   const add = (from: number, to: number): void => {
     if (splitsExpansion(run, from, to)) return;
     const slice = run.slice(from, to);
@@ -194,35 +223,65 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
     const expanded = slice.length === 1 ? (acronyms.get(first.term) ?? terms) : terms;
     const key = expanded.join(' ');
     let c = cands.get(key);
-    if (!c) cands.set(key, (c = { terms: expanded, count: 0, units: [], surfaces: new Map() }));
+    if (!c) cands.set(key, (c = { terms: expanded, count: 0, units: [], sentences: [], surfaces: new Map() }));
     c.count++;
     if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
+    if (c.sentences[c.sentences.length - 1] !== sid) c.sentences.push(sid);
     const surface = u.text.slice(first.start, (slice[slice.length - 1] as TermOcc).end).replace(/\s+/g, ' ');
     c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
   };
-  // A verb form ("proposed", "transforming") splits a run unless the UN uses it in a phrase with a
-  // neighbour ("armed conflict", "peacekeeping operations", "least developed countries").
-  const known = (a: TermOcc | undefined, b: TermOcc | undefined): boolean =>
-    a !== undefined && b !== undefined && !a.stop && !b.stop && bg.phraseRate([a.term, b.term]) !== null;
-  const boundary = (t: TermOcc, k: number): boolean =>
-    t.stop || t.number || /^[a-z]{3,}ly$/.test(t.term) || (/^[a-z]{3,}(?:ed|ing)$/.test(t.term) && !known(t, run[k + 1]) && !known(run[k - 1], t));
+  const english = u.stream.lang === 'en';
   const added = new Set<string>();
-  let i = 0;
-  while (i < run.length) {
-    if (boundary(run[i] as TermOcc, i)) {
-      i++;
-      continue;
+  if (english) {
+    // English: noun phrases by word class — runs of adjectives and nouns, ending on a noun.
+    const codes = run.map(codeOf);
+    let i = 0;
+    while (i < run.length) {
+      const c = codes[i];
+      if (c === null || !(isNominal(c as string) || isModifier(c as string))) {
+        i++;
+        continue;
+      }
+      // A gerund that cannot be an adjective does not open a noun phrase: "making prevention a priority"
+      // is a verb and its object.
+      if ((c as string)[0] === 'g' && !isModifier(c as string)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < run.length && codes[j] !== null && (isNominal(codes[j] as string) || isModifier(codes[j] as string))) j++;
+      let end = j;
+      while (end > i && !isNominal(codes[end - 1] as string)) end--;
+      if (end > i && end - i <= maxLength) {
+        add(i, end);
+        added.add(`${i}:${end}`);
+      }
+      i = j;
     }
-    let j = i;
-    while (j < run.length && !boundary(run[j] as TermOcc, j)) j++;
-    let end = j;
-    while (end - i > 1 && verbish(run[end - 1] as TermOcc)) end--;
-    // A run longer than maxLength is no phrase (its known phrases still count, below).
-    if (end - i <= maxLength) {
-      add(i, end);
-      added.add(`${i}:${end}`);
+  } else {
+    // A verb form ("proposed", "transforming") splits a run unless the UN uses it in a phrase with a
+    // neighbour ("armed conflict", "peacekeeping operations", "least developed countries").
+    const known = (a: TermOcc | undefined, b: TermOcc | undefined): boolean =>
+      a !== undefined && b !== undefined && !a.stop && !b.stop && bg.phraseRate([a.term, b.term]) !== null;
+    const boundary = (t: TermOcc, k: number): boolean =>
+      t.stop || t.number || /^[a-z]{3,}ly$/.test(t.term) || (/^[a-z]{3,}(?:ed|ing)$/.test(t.term) && !known(t, run[k + 1]) && !known(run[k - 1], t));
+    let i = 0;
+    while (i < run.length) {
+      if (boundary(run[i] as TermOcc, i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < run.length && !boundary(run[j] as TermOcc, j)) j++;
+      let end = j;
+      while (end - i > 1 && verbish(run[end - 1] as TermOcc)) end--;
+      // A run longer than maxLength is no phrase (its known phrases still count, below).
+      if (end - i <= maxLength) {
+        add(i, end);
+        added.add(`${i}:${end}`);
+      }
+      i = j;
     }
-    i = j;
   }
   // Phrases the UN is known to use, inside or across the runs (up to 4 terms, no stopword at either end).
   for (let a = 0; a < run.length; a++) {
@@ -231,6 +290,7 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
     for (let len = 2; len <= 4 && a + len <= run.length; len++) {
       const last = run[a + len - 1] as TermOcc;
       if (last.stop || added.has(`${a}:${a + len}`)) continue;
+      if (english && !nounPhraseShape(run, a, a + len)) continue;
       const terms = run.slice(a, a + len).map((x) => x.term);
       if (bg.phraseRate(terms) !== null) {
         add(a, a + len);
@@ -238,6 +298,36 @@ function collect(run: readonly TermOcc[], u: TextUnit, maxLength: number, cands:
       }
     }
   }
+}
+
+/** A term's word class code; null for a stopword or a number (a compound or an acronym is a noun). */
+function codeOf(t: TermOcc): string | null {
+  if (t.stop || t.number) return null;
+  if (t.term.includes(' ') || t.term !== t.term.toLowerCase()) return 'n';
+  // A single letter is a symbol or an initial ("n", "v"), not a word of a phrase.
+  if (t.term.length < 2) return null;
+  return wordCode(t.term);
+}
+
+/**
+ * Whether a phrase the UN uses has the shape of an English noun phrase: it starts on a noun or an
+ * adjective, holds only nouns, adjectives, prepositions and conjunctions ("protection of civilians",
+ * "sovereignty and territorial integrity"), and ends on a noun — or on a verb after "to", a noun's
+ * infinitive complement ("responsibility to protect").
+ */
+function nounPhraseShape(run: readonly TermOcc[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = run[k] as TermOcc;
+    if (t.number) return false;
+    const c = t.stop ? wordCode(t.term) : codeOf(t);
+    if (c === null) return false;
+    // "order to …" is the complex preposition "in order to", not a noun with its complement.
+    if (k === to - 1) return isNominal(c) || (c[0] === 'v' && (run[k - 1] as TermOcc).term === 'to' && isNominal(codeOf(run[from] as TermOcc) ?? 'o') && (run[from] as TermOcc).term !== 'order');
+    if (t.stop) {
+      if (c[0] !== 'p' || k === from) return false;
+    } else if (!isNominal(c) && !isModifier(c)) return false;
+  }
+  return false;
 }
 
 /** Whether [from, to) cuts through terms that share one span (an alias such as R2P, expanded). */
@@ -250,8 +340,8 @@ function splitsExpansion(run: readonly TermOcc[], from: number, to: number): boo
   return after !== undefined && after.start === z.start && after.end === z.end;
 }
 
-/** The most frequent surface form; an alias (R2P) shows as its expansion. */
-function displayOf(c: Cand): string {
+/** The most frequent surface form; an alias (R2P) shows as its expansion (or `fallback`, when given). */
+function displayOf(c: Cand, fallback?: string): string {
   let best = '';
   let n = 0;
   for (const [s, k] of [...c.surfaces].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
@@ -262,14 +352,15 @@ function displayOf(c: Cand): string {
       n = k;
     }
   }
-  return best || c.terms.join(' ');
+  return best || fallback || c.terms.join(' ');
 }
 
 /**
  * Acronyms the text defines: "Conference on Interaction and Confidence-building Measures in Asia (CICA)"
  * → CICA stands for those terms. The acronym's letters must be the initials of the words before it.
+ * When `written` is given, it receives each acronym's long form as first written.
  */
-export function definedAcronyms(units: readonly TextUnit[]): Map<string, string[]> {
+export function definedAcronyms(units: readonly TextUnit[], written?: Map<string, string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const u of units) {
     for (const sentence of u.stream.sentences) {
@@ -297,7 +388,10 @@ export function definedAcronyms(units: readonly TextUnit[]): Map<string, string[
           else if (letters[li] === initials[0]) li -= 1;
           else if (++skips > 2) break;
         }
-        if (li < 0 && words.length >= 2 && !(words[0] as TermOcc).stop) out.set(t.term, words.map((w) => w.term));
+        if (li < 0 && words.length >= 2 && !(words[0] as TermOcc).stop) {
+          out.set(t.term, words.map((w) => w.term));
+          if (written && !written.has(t.term)) written.set(t.term, u.text.slice((words[0] as TermOcc).start, (words[words.length - 1] as TermOcc).end).replace(/\s+/g, ' '));
+        }
       }
     }
   }

@@ -1,10 +1,17 @@
 /**
- * Themes: key phrases grouped the way a reader would group them. Only phrases that begin and end on an
- * informative word (one this text uses at least twice as often as the background) and that are not the
- * speaker's own name take part. Two join one theme when one holds the other's head word (its most
- * informative word, stemmed) or when they keep appearing in the same paragraphs (Jaccard ≥ 0.6 over at
- * least three paragraphs each). A theme shows its 6 strongest phrases, is labelled by its strongest
- * phrase of at most three words, and scores its best phrase plus half of the next five.
+ * Themes: key phrases grouped the way a reader would group them. The strongest 60 phrases that begin and
+ * end on an informative word (one this text uses at least twice as often as the background; a defined
+ * acronym's long form passes on its acronym) and that are not the speaker's own name take part, less
+ * fragments of stronger phrases they (by count) never occur without. Phrases start grouped by their head (their
+ * most informative word, stemmed); groups then merge by average-linkage agglomerative clustering, as
+ * TopicRank groups candidates, while the mean similarity of their phrases is at least 0.12 and the merged
+ * theme holds at most 6 phrases. Two phrases' similarity is the weighted Jaccard index of what they are
+ * about: their informative stemmed words (weight 1), the sentences they are said in (0.5) and their
+ * paragraphs (0.25) — so items listed in one sentence ("inadequate financing, insufficient troops … of
+ * peacekeeping operations") join one theme, and averaging keeps one shared word from chaining unrelated
+ * phrases into a giant theme. A theme shows its 6 strongest phrases, is labelled by its strongest phrase
+ * of two or three words (or with an acronym; else the strongest of at most three), and scores its best
+ * phrase plus half of the next five.
  */
 
 import { sentenceSpans } from '../text/index.js';
@@ -36,6 +43,18 @@ export interface ThemeOptions {
 }
 
 const MAX_PHRASES = 6;
+/** A defined acronym after a long form: "Conference on … in Asia (CICA)". */
+const ACRONYM = / \(([A-Z][A-Z0-9]+)\)$/;
+/** Groups merge while their phrases' mean similarity (Jaccard over stems and sentences) reaches this. */
+const LINK = 0.12;
+/** A shared sentence counts half as much as a shared stemmed word. */
+const SENTENCE_WEIGHT = 0.5;
+/** A shared paragraph counts a quarter. */
+const PARAGRAPH_WEIGHT = 0.25;
+/** Phrases of one theme at most: merging stops before a theme outgrows what it shows. */
+const MAX_GROUP = MAX_PHRASES;
+/** How many key phrases (the strongest that pass the filters) are grouped. */
+const POOL = 60;
 /** A word is informative when this text uses it at least twice as often as the background: W/f ≥ 1 bit. */
 const INFORMATIVE_BITS = 1;
 /** The UN's everyday words: more than 2 in 1,000 words of the reference model. */
@@ -45,7 +64,7 @@ const GENERIC_RATE = 0.002;
 export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   const stem = opts.stem ?? ((w: string) => w);
   // Bits per occurrence: how much more this text uses a word than the background (W = f·bits).
-  const bits = (t: string): number => (kp.wordWeights.get(t) ?? 0) / (kp.wordCounts.get(t) ?? 1);
+  const bits = (t: string): number => (kp.wordBits.get(t) ?? 0) + 0.01;
   // Informative, and not one of the words the UN says all the time ("united nations", "world", more than
   // 2 in 1,000 words) unless this text says it at least 8 times as often.
   const informative = (t: string): boolean =>
@@ -62,63 +81,102 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     return own * 2 > p.units.length;
   };
   // A theme phrase starts and ends on informative words.
-  const pool = kp.rows
+  const candidates = kp.rows
     .filter((p) => {
       const c = content(p);
       if (!c.length || ownName(p)) return false;
+      const acr = ACRONYM.exec(p.display)?.[1];
+      if (acr !== undefined && informative(acr)) return true;
       return informative(c[0] as string) && informative(c[c.length - 1] as string);
     })
-    .slice(0, opts.pool ?? 60);
+    .slice(0, opts.pool ?? POOL);
 
-  // Each phrase belongs to the theme of its head: its most informative word, stemmed.
+  // A fragment of stronger phrases that it (by count) never occurs without ("Measures in Asia" inside the
+  // CICA long form; "Cultures" inside "dialogue among cultures" and "Rapprochement of Cultures") says
+  // nothing more: it is dropped.
+  const pool = candidates.filter((p) => {
+    let within = 0;
+    for (const q of candidates) if (q.terms.length > p.terms.length && q.score >= p.score && inside(p.terms, q.terms)) within += q.count;
+    return within < p.count;
+  });
+
+  // What a phrase is about: its informative words, stemmed, the sentences it is said in, and (weighing
+  // half) its paragraphs.
+  const features = pool.map((p) => {
+    const f = new Map<string, number>();
+    for (const t of content(p).filter(informative)) for (const w of t.split(' ')) f.set(`w:${stem(w)}`, 1);
+    for (const sid of kp.sentences.get(p.key) ?? []) f.set(`s:${sid}`, SENTENCE_WEIGHT);
+    for (const u of p.units) f.set(`u:${u}`, PARAGRAPH_WEIGHT);
+    return f;
+  });
+  // Phrases start grouped by their head, their most informative word stemmed ("conflict prevention",
+  // "preventive diplomacy": prevent).
   const headOf = (p: Keyphrase): string => {
     const c = content(p).filter(informative);
+    if (!c.length) return `#${p.key}`;
     const head = c.reduce((a, t) => (bits(t) > bits(a) ? t : a), c[0] as string);
     return head.split(' ').map(stem).join(' ');
   };
-  // Heads used together in one phrase ("conflict prevention and resolution") are one theme; so are heads
-  // that keep appearing in the same paragraphs.
-  const parent = new Map<string, string>();
-  const find = (h: string): string => {
-    const p = parent.get(h) ?? h;
-    if (p === h) return h;
-    const r = find(p);
-    parent.set(h, r);
-    return r;
-  };
-  const union = (a: string, b: string): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
-  const heads = pool.map(headOf);
-  const headSet = new Set(heads);
+  const byHead = new Map<string, number[]>();
   pool.forEach((p, i) => {
-    for (const t of content(p).filter(informative)) {
-      const h = t.split(' ').map(stem).join(' ');
-      if (headSet.has(h)) union(heads[i] as string, h);
-    }
+    const h = headOf(p);
+    const g = byHead.get(h);
+    if (g) g.push(i);
+    else byHead.set(h, [i]);
   });
-  const unitsByHead = new Map<string, Set<string>>();
-  pool.forEach((p, i) => {
-    const set = unitsByHead.get(heads[i] as string) ?? new Set<string>();
-    for (const u of p.units) set.add(u);
-    unitsByHead.set(heads[i] as string, set);
+  const clusters = [...byHead.values()];
+  // Average-linkage agglomerative clustering (as TopicRank groups candidates): merge the two most similar
+  // groups while their mean pairwise similarity reaches LINK. Averaging, unlike chaining single links,
+  // keeps one shared word from pulling unrelated phrases into one giant theme. sums[a·n+b] holds the sum
+  // of the similarities between the phrases of groups a and b, so a merge only adds two rows.
+  const n = clusters.length;
+  const sums = new Float64Array(n * n);
+  const groupOf = new Int32Array(pool.length);
+  clusters.forEach((c, g) => {
+    for (const i of c) groupOf[i] = g;
   });
-  const headList = [...unitsByHead.keys()];
-  for (let i = 0; i < headList.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (together([...(unitsByHead.get(headList[i] as string) as Set<string>)], [...(unitsByHead.get(headList[j] as string) as Set<string>)])) {
-        union(headList[i] as string, headList[j] as string);
-      }
+  for (let i = 0; i < pool.length; i++) {
+    for (let j = i + 1; j < pool.length; j++) {
+      const a = groupOf[i] as number;
+      const b = groupOf[j] as number;
+      if (a === b) continue;
+      const v = jaccard(features[i] as Map<string, number>, features[j] as Map<string, number>);
+      sums[a * n + b] = (sums[a * n + b] as number) + v;
+      sums[b * n + a] = (sums[b * n + a] as number) + v;
     }
   }
-  const groups = new Map<string, Keyphrase[]>();
-  pool.forEach((p, i) => {
-    const root = find(heads[i] as string);
-    const g = groups.get(root);
-    if (g) g.push(p);
-    else groups.set(root, [p]);
+  const alive = clusters.map(() => true);
+  for (;;) {
+    let best = -1;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      const ni = (clusters[i] as number[]).length;
+      for (let j = i + 1; j < n; j++) {
+        if (!alive[j]) continue;
+        const nj = (clusters[j] as number[]).length;
+        if (ni + nj > MAX_GROUP) continue;
+        const avg = (sums[i * n + j] as number) / (ni * nj);
+        if (avg > best) {
+          best = avg;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (best < LINK) break;
+    clusters[bi] = [...(clusters[bi] as number[]), ...(clusters[bj] as number[])];
+    alive[bj] = false;
+    for (let k = 0; k < n; k++) {
+      const v = (sums[bi * n + k] as number) + (sums[bj * n + k] as number);
+      sums[bi * n + k] = v;
+      sums[k * n + bi] = v;
+    }
+  }
+  const groups = new Map<number, Keyphrase[]>();
+  clusters.forEach((c, i) => {
+    if (alive[i]) groups.set(i, c.map((k) => pool[k] as Keyphrase));
   });
 
   const total = Math.max(kp.units, 1);
@@ -127,8 +185,10 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   for (const all of groups.values()) {
     all.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
     const phrases = all.slice(0, MAX_PHRASES);
-    // The label: the strongest phrase of at most three words (a reader's name for the theme).
-    const labelPhrase = phrases.find((p) => p.terms.length <= 3) ?? (phrases[0] as Keyphrase);
+    // The label: the strongest phrase of two or three words, or with a defined acronym (a reader's name
+    // for the theme: "lack of consensus" rather than "lack"); else the strongest of at most three words.
+    const labelPhrase =
+      phrases.find((p) => (p.terms.length >= 2 && p.terms.length <= 3) || ACRONYM.test(p.display)) ?? phrases.find((p) => p.terms.length <= 3) ?? (phrases[0] as Keyphrase);
     const units = [...new Set(all.flatMap((p) => p.units))];
     if (order) units.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const [best, ...rest] = phrases;
@@ -139,12 +199,23 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   return out.slice(0, opts.top ?? 8).map((t, i) => ({ ...t, rank: i + 1 }));
 }
 
-/** Whether two phrases keep appearing in the same paragraphs. */
-function together(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length < 3 || b.length < 3) return false;
-  const sa = new Set(a);
-  const inter = b.filter((u) => sa.has(u)).length;
-  return inter / (a.length + b.length - inter) >= 0.6;
+/** Weighted Jaccard similarity: Σ min / Σ max over the features of either. */
+function jaccard(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let min = 0;
+  let max = 0;
+  for (const [k, x] of a) {
+    const y = b.get(k) ?? 0;
+    min += Math.min(x, y);
+    max += Math.max(x, y);
+  }
+  for (const [k, y] of b) if (!a.has(k)) max += y;
+  return max ? min / max : 0;
+}
+
+/** Whether `part` is a contiguous run of `whole`. */
+function inside(part: readonly string[], whole: readonly string[]): boolean {
+  for (let i = 0; i + part.length <= whole.length; i++) if (part.every((t, k) => whole[i + k] === t)) return true;
+  return false;
 }
 
 export interface GroupThemes {
@@ -183,7 +254,7 @@ export function themesByGroup(
       const rest = { get: (t: string): number | undefined => (totals.counts.get(t) ?? 0) - (own.counts.get(t) ?? 0) || undefined };
       background = pooledBackground(bg, rest, totals.tokens - own.tokens);
     }
-    const kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: Math.max(opts.keyphrases, opts.pool ?? 40) });
+    const kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: opts.keyphrases });
     out.push({ group: key, keyphrases: kp, themes: themes(kp, { ...opts, unitOrder: order, unitCountry }) });
   }
   return out;

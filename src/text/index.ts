@@ -7,5 +7,6 @@ export { sentenceSpans, sentenceBounds, type SentenceSpan } from './sentences.js
 export { detectLang } from './lang.js';
 export { isStopword, stopwordSet, readWordFile, languageStopwords, unStopwords } from './stopwords.js';
 export { stemmerFor, type Stemmer } from './natural.js';
+export { wordCode, isNominal, isModifier, type PosCode } from './pos.js';
 export { readCompoundFile, surfacesFor } from './compounds.js';
 export { prepareTerms, termStream, type TermPipeline, type TermSink } from './terms.js';

@@ -61,6 +61,23 @@ describe('keyphrases', () => {
   it('an acronym the text defines is credited to its long form', () => {
     const units = unitsOf('Kazakhstan initiated the Conference on Interaction and Confidence-building Measures in Asia (CICA). CICA is a platform.');
     expect(definedAcronyms(units).get('CICA')).toEqual(['conference', 'on', 'interaction', 'and', 'confidence-building', 'measures', 'in', 'asia']);
+    const long = keyphrases(units, background({})).rows.find((x) => x.key === 'conference on interaction and confidence-building measures in asia');
+    expect(long?.display).toBe('Conference on Interaction and Confidence-building Measures in Asia (CICA)');
+  });
+
+  it('English candidates are noun phrases: no verb, adverb or trailing adjective, no single letter', () => {
+    const units = unitsOf('Kazakhstan pursues a pragmatic policy. We define accurate criteria for n states. The method proposed is robust.');
+    const keys = keyphrases(units, background({})).rows.map((x) => x.key);
+    expect(keys).toContain('pragmatic policy');
+    expect(keys).toContain('accurate criteria');
+    for (const k of keys) expect(k).not.toMatch(/pursues|define|proposed|robust|^n /);
+  });
+
+  it('a known UN phrase counts only with the shape of a noun phrase', () => {
+    const bg = { ...background({}), phraseRate: (terms: readonly string[]) => (['approach is based', 'protection of civilians'].includes(terms.join(' ')) ? 10 / 1e6 : null) };
+    const keys = keyphrases(unitsOf('The approach is based on the protection of civilians.'), bg).rows.map((x) => x.key);
+    expect(keys).toContain('protection of civilians');
+    expect(keys).not.toContain('approach is based');
   });
 
   it('is deterministic', () => {
@@ -84,6 +101,18 @@ describe('themes', () => {
       expect(t.share).toBeLessThanOrEqual(1);
       expect(t.phrases.length).toBeLessThanOrEqual(6);
     }
+  });
+
+  it('items listed in one sentence join one theme; one shared word does not chain themes together', () => {
+    const units = unitsOf(
+      'Peacekeeping suffers from inadequate financing, insufficient troops and complex mandates.\n\nWe value dialogue among cultures. Cultures and civilizations meet.\n\nInadequate housing is another matter.',
+    );
+    const th = themes(keyphrases(units, background({})), { top: 10 });
+    const of = (key: string) => th.find((t) => t.phrases.some((p) => p.key === key));
+    expect(of('insufficient troops')).toBe(of('complex mandates'));
+    expect(of('dialogue among cultures')).toBe(of('cultures and civilizations'));
+    expect(of('insufficient troops')).not.toBe(of('dialogue among cultures'));
+    for (const t of th) expect(t.phrases.length).toBeLessThanOrEqual(6);
   });
 
   it('no theme from empty input', () => {

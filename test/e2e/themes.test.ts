@@ -54,6 +54,32 @@ describe('themes of the seeds', () => {
     expect(words(first)).toContain('preventive diplomacy');
   });
 
+  it('Security Council statement: protection of civilians and peacekeeping are themes of their own', () => {
+    const th = themes('seeds/000_09c7f05abb924c58.txt').results.groups[0]!.themes;
+    const civilians = th.find((t) => words(t).includes('protection of civilians'));
+    expect(civilians).toBeDefined();
+    expect(words(civilians!)).toContain('humanitarian workers');
+    // The problems of peacekeeping listed in one sentence are one theme.
+    const peacekeeping = th.find((t) => words(t).includes('insufficient troops'));
+    expect(peacekeeping).toBeDefined();
+    expect(words(peacekeeping!)).toContain('inadequate financing');
+    expect(words(peacekeeping!)).toContain('complex mandates');
+    expect(peacekeeping).not.toBe(civilians);
+  });
+
+  it('Security Council statement: regional organizations and dialogue among cultures are themes', () => {
+    const th = themes('seeds/000_09c7f05abb924c58.txt').results.groups[0]!.themes;
+    expect(th.some((t) => words(t).includes('regional organizations') && words(t).includes('regional hub'))).toBe(true);
+    expect(th.some((t) => words(t).includes('(cica)') || t.phrases.some((p) => p.display.includes('(CICA)')))).toBe(true);
+    expect(th.some((t) => words(t).includes('dialogue among cultures'))).toBe(true);
+  });
+
+  it('R2P statement: protection of populations from atrocities is a theme', () => {
+    const all = themes('seeds/003_0eda7931006bc30a.txt').results.groups[0]!.themes.map(words).join(' || ');
+    expect(all).toContain('atrocities');
+    expect(all).toContain('populations');
+  });
+
   it('no theme is labelled only with generic UN wording', () => {
     for (const seed of ['seeds/000_09c7f05abb924c58.txt', 'seeds/003_0eda7931006bc30a.txt']) {
       for (const t of themes(seed).results.groups[0]!.themes) {

@@ -7,6 +7,8 @@ describe('the text layer API', () => {
       [
         'LANGS',
         'detectLang',
+        'isModifier',
+        'isNominal',
         'isStopword',
         'languageStopwords',
         'normalizeWord',
@@ -23,6 +25,7 @@ describe('the text layer API', () => {
         'TokenBuffer',
         'tokenize',
         'unStopwords',
+        'wordCode',
       ].sort(),
     );
   });

@@ -75,7 +75,7 @@ async function run(command: 'themes' | 'keyphrases', inputs: string[], opts: The
   }
   const top = opts.top ?? (command === 'themes' ? 8 : 20);
   const stem = stemmerFor('en') ?? undefined;
-  const groups = themesByGroup(units, referenceBackground(), { top, keyphrases: command === 'keyphrases' ? top : 40, ...(stem ? { stem } : {}) });
+  const groups = themesByGroup(units, referenceBackground(), { top, ...(command === 'keyphrases' ? { keyphrases: top } : {}), ...(stem ? { stem } : {}) });
   const label = paragraphLabels(units);
   r.out(command === 'themes' ? renderThemes(r, groups, units, opts, label) : renderKeyphrases(r, groups, opts, label, top));
 }
@@ -110,7 +110,7 @@ function themeJson(t: Theme, units: readonly TextUnit[], explain: boolean): Reco
 }
 
 function renderThemes(r: Run, groups: GroupThemes[], units: readonly TextUnit[], opts: ThemesOptions, label: (id: string) => string): string {
-  const params = { by: opts.by ?? null, lang: opts.lang, stopwords: opts.stopwords, ...groups[0]?.keyphrases.params, grouping: 'shared informative stem, or Jaccard ≥ 0.6 of paragraphs; ≤ 6 phrases; score = best + ½ others' };
+  const params = { by: opts.by ?? null, lang: opts.lang, stopwords: opts.stopwords, ...groups[0]?.keyphrases.params, grouping: 'by head stem, then average-linkage clustering while weighted Jaccard (stems 1, sentences 0.5, paragraphs 0.25) ≥ 0.12, ≤ 6 phrases a theme; pool: 60 strongest informative phrases; score = best + ½ others' };
   if (opts.ndjson) return toNdjson(groups.flatMap((g) => g.themes.map((t) => ({ ...(opts.by ? { group: g.group } : {}), ...themeJson(t, units, Boolean(opts.explain)) }))));
   if (opts.json) {
     const results = { groups: groups.map((g) => ({ group: g.group, tokens: g.keyphrases.tokens, units: g.keyphrases.units, themes: g.themes.map((t) => themeJson(t, units, Boolean(opts.explain))) })) };
