@@ -9,7 +9,8 @@
  *
  * Pure except one lazy read: the file is read and inflated on the first call of `referenceModel()` (about
  * 30 ms), never at import. Lookups binary-search the inflated bytes directly, so opening builds no Map
- * of entries and no index, and does not even decode the text.
+ * of entries and no index, and does not even decode the text; after 5,000 lookups (a corpus, not a
+ * statement), a hash index of line offsets takes over.
  */
 
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,8 @@ export interface ReferenceModel {
 }
 
 const NL = 0x0a;
+const FNV_OFFSET = -2128831035;
+const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 const TAB = 0x09;
 
@@ -97,28 +100,61 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   // over the bytes: lines are short, and Buffer's native helpers cost more per call than they save.
   const n = buf.length;
   // A statement asks a few thousand questions, best answered by binary search; a corpus asks millions,
-  // and then one pass that puts every key in a Map pays for itself.
+  // and then one pass that indexes every key pays for itself. The index is a hash table of line offsets
+  // into the decoded text: no string or object per key, so it costs a worker no garbage collection.
   let asked = 0;
-  let table: Map<string, ReferenceCounts> | null = null;
-  const buildTable = (): Map<string, ReferenceCounts> => {
-    const m = new Map<string, ReferenceCounts>();
+  let index: ((key: string) => ReferenceCounts | null) | null = null;
+  const buildIndex = (): ((key: string) => ReferenceCounts | null) => {
     const text = buf.toString('utf8', body);
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    let cap = 16;
+    while (cap < (lines + 1) * 2) cap <<= 1;
+    const mask = cap - 1;
+    // per slot: hash, 1 + offset of the line, length of the key (0 = empty)
+    const slots = new Int32Array(cap * 3);
     let i = 0;
     while (i < text.length) {
       const nl = text.indexOf('\n', i);
       const end = nl < 0 ? text.length : nl;
-      const t1 = text.indexOf('\t', i);
-      const t2 = text.indexOf('\t', t1 + 1);
-      if (t1 > i && t2 > t1 && t2 < end) m.set(text.slice(i, t1), { count: Number(text.slice(t1 + 1, t2)), df: Number(text.slice(t2 + 1, end)) });
+      const tab = text.indexOf('\t', i);
+      if (tab > i && tab < end) {
+        let h = FNV_OFFSET;
+        for (let k = i; k < tab; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+        let q = h & mask;
+        while (slots[q * 3 + 2] !== 0) q = (q + 1) & mask;
+        slots[q * 3] = h;
+        slots[q * 3 + 1] = i + 1;
+        slots[q * 3 + 2] = tab - i;
+      }
       i = end + 1;
     }
-    return m;
+    const numberAt = (from: number): [number, number] => {
+      let n = 0;
+      let k = from;
+      for (let c = text.charCodeAt(k); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++k)) n = n * 10 + (c - 0x30);
+      return [n, k];
+    };
+    return (key) => {
+      let h = FNV_OFFSET;
+      for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+      for (let q = h & mask; slots[q * 3 + 2] !== 0; q = (q + 1) & mask) {
+        if (slots[q * 3] !== h || slots[q * 3 + 2] !== key.length) continue;
+        const at = (slots[q * 3 + 1] as number) - 1;
+        let k = 0;
+        while (k < key.length && text.charCodeAt(at + k) === key.charCodeAt(k)) k++;
+        if (k < key.length) continue;
+        const [count, after] = numberAt(at + k + 1);
+        return { count, df: numberAt(after + 1)[0] };
+      }
+      return null;
+    };
   };
   const find = (key: string): ReferenceCounts | null => {
     if (key === '' || key.includes('\t') || key.includes('\n')) return null;
-    if (table !== null || ++asked > 50_000) {
-      table ??= buildTable();
-      return table.get(key) ?? null;
+    if (index !== null || ++asked > 5_000) {
+      index ??= buildIndex();
+      return index(key);
     }
     const q = encoder.encode(key);
     const qn = q.length;

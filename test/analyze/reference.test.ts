@@ -50,6 +50,22 @@ describe('the shipped data file', () => {
     expect(bad).toEqual([]);
   });
 
+  it('answers alike by binary search (the first lookups) and by the hash index (after 5,000)', () => {
+    const bytes = gunzipSync(readFileSync(DATA));
+    const sample = body.filter((_, i) => i % 97 === 0).map((l) => l.split('\t') as [string, string, string]);
+    const absent = ['zzzz', 'peace_zzzz', 'Ümlaut', 'a_b_c_d', 'développement durable zz'];
+    const want = (m: ReturnType<typeof referenceModelFrom>): void => {
+      for (const [key, c, d] of sample) expect(m.phrase(key.split(PHRASE_SEPARATOR))).toEqual({ count: Number(c), df: Number(d) });
+      for (const key of absent) expect(m.phrase(key.split(PHRASE_SEPARATOR))).toBeNull();
+    };
+    const searched = referenceModelFrom(bytes);
+    expect(sample.length).toBeLessThan(5_000);
+    want(searched);
+    const indexed = referenceModelFrom(bytes);
+    for (let i = 0; i < 5_001; i++) indexed.term(`absent${i}`);
+    want(indexed);
+  });
+
   it('keeps what the thresholds say: terms count >= 3, phrases of 2-4 terms count >= 5 and df >= 3, df <= count, df <= documents', () => {
     const bad: string[] = [];
     for (const line of body) {
