@@ -27,6 +27,20 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Orders document ids as the loader numbers them (d1, d2, … d10; rows of a corpus file d3.1, d3.2, …),
+ * and unit ids ("d3:7") by document, then paragraph.
+ */
+export function compareDocIds(a: string, b: string): number {
+  const na = (a.match(/\d+/g) ?? []).map(Number);
+  const nb = (b.match(/\d+/g) ?? []).map(Number);
+  for (let i = 0; i < Math.min(na.length, nb.length); i++) {
+    const d = (na[i] as number) - (nb[i] as number);
+    if (d !== 0) return d;
+  }
+  return na.length - nb.length || compareCodeUnits(a, b);
+}
+
 const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
 
 /** Sorts group keys: numerically when every key is a plain number (years, sessions), else by code units. */

@@ -66,7 +66,7 @@ export function countedUnits(doc: SpeechDocument, args: CountArgs): CountedUnit[
 }
 
 /** Send each counted unit of a document through the pipeline to a sink (no streams are built). */
-function visitUnits(doc: SpeechDocument, args: CountArgs, sink: TermSink, start?: (unit: Unit) => void): Lang {
+export function visitUnits(doc: SpeechDocument, args: CountArgs, sink: TermSink, start?: (unit: Unit) => void): Lang {
   const pipeline = pipelineFor(args.terms);
   const lang = documentLang(doc, args.terms);
   for (const u of doc.units) {

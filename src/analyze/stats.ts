@@ -19,7 +19,7 @@
  */
 
 import type { TermSink, TermStream } from '../text/index.js';
-import { compareCodeUnits, sortGroupKeys } from './corpus.js';
+import { compareCodeUnits, compareDocIds, sortGroupKeys } from './corpus.js';
 import { replay } from './frequency.js';
 import { fleschKincaidGrade, fleschReadingEase, type TextCounts } from './readability.js';
 
@@ -426,17 +426,6 @@ export interface StatsResult {
   groups: GroupStats[];
   total: GroupStats;
   params: StatsParams;
-}
-
-/** Orders document ids as the loader numbers them (d1, d2, … d10; rows of a corpus file d3.1, d3.2, …). */
-function compareDocIds(a: string, b: string): number {
-  const na = (a.match(/\d+/g) ?? []).map(Number);
-  const nb = (b.match(/\d+/g) ?? []).map(Number);
-  for (let i = 0; i < Math.min(na.length, nb.length); i++) {
-    const d = (na[i] as number) - (nb[i] as number);
-    if (d !== 0) return d;
-  }
-  return na.length - nb.length || compareCodeUnits(a, b);
 }
 
 function groupStats(g: GroupStatsCounts, totalTokens: number, window: number): GroupStats {

@@ -233,6 +233,7 @@ export function themesByGroup(
   units: readonly TextUnit[],
   bg: Background,
   opts: ThemeOptions & { keyphrases?: number },
+  whole?: { counts: ReadonlyMap<string, number>; tokens: number },
 ): GroupThemes[] {
   const order = new Map(units.map((u, i) => [u.unit, i]));
   const unitCountry = new Map(units.flatMap((u) => (u.country ? [[u.unit, u.country] as [string, string]] : [])));
@@ -242,8 +243,9 @@ export function themesByGroup(
     if (g) g.push(u);
     else byGroup.set(u.group, [u]);
   }
-  const grouped = byGroup.size > 1 || !byGroup.has('');
-  const totals = grouped ? contentCounts(units) : null;
+  const grouped = whole !== undefined || byGroup.size > 1 || !byGroup.has('');
+  // `whole`: the counts of the whole input, when `units` hold only some of its groups (a worker's share).
+  const totals = whole ?? (grouped ? contentCounts(units) : null);
   const out: GroupThemes[] = [];
   for (const key of sortGroupKeys(byGroup.keys())) {
     const members = byGroup.get(key) as TextUnit[];

@@ -1,12 +1,13 @@
 /** What every command shares: reading the inputs, messages on stderr, the style, and the exit code. */
 
 import type { DocumentKind, LoadWarning, SpeechDocument } from '../model/types.js';
-import { resolveInputs, stdinHasData, type InputProblem } from '../load/inputs.js';
+import { resolveInputs, stdinHasData, type InputProblem, type ResolvedInputs } from '../load/inputs.js';
 import { createRequire } from 'node:module';
 import type { SingleBar } from 'cli-progress';
 import { GROUP_FIELDS } from '../analyze/groups.js';
 import { wantsKinds, type Where } from '../load/filter.js';
-import { mapSources, type Job } from '../load/parallel.js';
+import { mapShares, mapSources, type Job, type Share } from '../load/parallel.js';
+import type { LoadOptions } from '../load/read.js';
 import { delimited, fieldTable } from '../report/records.js';
 import { decideColor, makeStyle, type Style } from '../report/style.js';
 import { EXIT_ERROR, UserError } from './errors.js';
@@ -124,6 +125,11 @@ export class Run {
 
   /** Resolve the inputs and run a per-document job over them (on worker threads for many files). */
   async loadWith<T>(inputs: readonly string[], job: Job): Promise<{ values: T[]; warnings: LoadWarning[]; usedSeeds: boolean }> {
+    return this.loadSources<T>(this.resolve(inputs), job);
+  }
+
+  /** Resolve the inputs: notes for skipped paths, errors for missing ones, and the sources to read. */
+  resolve(inputs: readonly string[]): ResolvedInputs {
     const resolved = resolveInputs(inputs, { stdinHasData: stdinHasData() });
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
@@ -132,13 +138,21 @@ export class Run {
     if (by && !(GROUP_FIELDS as readonly string[]).includes(by) && !resolved.sources.some((s) => s.kind === 'stdin' || /\.(?:csv|tsv|jsonl)$/i.test(s.path))) {
       throw new UserError(`--by ${by}: only corpus files (.csv, .tsv, .jsonl) have columns to group by, and no input is one; group by ${GROUP_FIELDS.join(', ')}`);
     }
-    const loadOpts = {
+    return resolved;
+  }
+
+  private loadOptions(): LoadOptions {
+    return {
       ...(this.opts.kind ? { kind: this.opts.kind } : {}),
       ...(this.opts.where?.length ? { where: this.opts.where } : {}),
       ...(this.opts.textColumn ? { textColumn: this.opts.textColumn } : {}),
     };
+  }
+
+  /** Run a per-document job over resolved sources; unreadable ones are reported and the rest read. */
+  async loadSources<T>(resolved: ResolvedInputs, job: Job): Promise<{ values: T[]; warnings: LoadWarning[]; usedSeeds: boolean }> {
     const bar = this.progressBar(resolved.sources.length);
-    const { outcomes, values } = await mapSources<T>(resolved.sources, job, loadOpts, undefined, bar ? (done) => bar.update(done) : undefined);
+    const { outcomes, values } = await mapSources<T>(resolved.sources, job, this.loadOptions(), undefined, bar ? (done) => bar.update(done) : undefined);
     bar?.stop();
     const warnings: LoadWarning[] = [];
     for (const o of outcomes) {
@@ -149,5 +163,16 @@ export class Run {
     // Every input failed and each failure is already said: end with exit 2 and no more words.
     if (!outcomes.some((o) => o.ok) && process.exitCode === EXIT_ERROR) throw new UserError('');
     return { values, warnings, usedSeeds: resolved.usedSeeds };
+  }
+
+  /**
+   * A second pass over sources already read by `loadSources`, in shares with their own job arguments
+   * (see `mapShares`). Warnings were given in the first pass; a source that has become unreadable is
+   * reported.
+   */
+  async loadShares<T>(shares: readonly Share[], job: Job): Promise<(T | null)[]> {
+    const { outcomes, values } = await mapShares<T>(shares, job, this.loadOptions());
+    for (const o of outcomes.flat()) if (!o.ok) this.error(o.problem);
+    return values;
   }
 }

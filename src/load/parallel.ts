@@ -106,6 +106,42 @@ export async function mapSources<T>(
   return { outcomes, values: [reduce(merged)] };
 }
 
+/** One share of `mapShares`: its sources and the job's arguments for them. */
+export interface Share {
+  sources: readonly Source[];
+  /** The documents' ids, one per source (so a document keeps the id it has in a whole-input run). */
+  ids: readonly string[];
+  args: unknown;
+}
+
+/**
+ * Run an accumulating job over shares of the sources, one share per worker thread, each with its own
+ * arguments (for work that must see all of a group's documents in one thread). Each share's outcomes
+ * come back in its own order; values are the shares' accumulated results (null for a share that read
+ * nothing). `job.accumulator` is required.
+ */
+export async function mapShares<T>(shares: readonly Share[], job: Job, opts: LoadOptions = {}): Promise<{ outcomes: JobOutcome[][]; values: (T | null)[] }> {
+  if (!job.accumulator) throw new Error('mapShares needs an accumulating job');
+  const canFork = import.meta.url.endsWith('.js') && shares.length > 1 && !shares.some((s) => s.sources.some((x) => x.kind === 'stdin'));
+  const results = await Promise.all(
+    shares.map(async (share) => {
+      const tasks: Task[] = share.sources.map((source, index) => ({ index, source, id: share.ids[index] ?? `d${index + 1}` }));
+      const outcomes = new Array<JobOutcome>(tasks.length);
+      const take = (r: BatchResult<T>): void => {
+        for (const [i, o] of r.outcomes) outcomes[i] = o;
+      };
+      const shareJob = { ...job, args: share.args };
+      if (!canFork) {
+        const runner = await TaskRunner.create<T>(shareJob, opts);
+        take(runner.run(tasks));
+        return { outcomes, value: runner.finish() };
+      }
+      return { outcomes, value: await runInWorker<T>(new BatchQueue(tasks), shareJob, opts, take) };
+    }),
+  );
+  return { outcomes: results.map((r) => r.outcomes), values: results.map((r) => r.value) };
+}
+
 async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[string]> {
   const mod = (await import(job.module)) as JobModule<T>;
   const fn = mod[name];

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dist = (p: string): string => pathToFileURL(join(ROOT, 'dist', p)).href;
-const { mapSources } = (await import(dist('load/parallel.js'))) as typeof import('../../src/load/parallel.js');
+const { mapShares, mapSources } = (await import(dist('load/parallel.js'))) as typeof import('../../src/load/parallel.js');
 const { frequencyFromCounts } = (await import(dist('analyze/frequency.js'))) as typeof import('../../src/analyze/frequency.js');
 type Counted = import('../../src/analyze/jobs.js').Counted<import('../../src/analyze/frequency.js').TermCounts>;
 
@@ -54,5 +54,26 @@ describe('mapSources on worker threads', () => {
     await mapSources(sources, summary, {}, 2, (done) => seen.push(done));
     expect(seen[seen.length - 1]).toBe(sources.length);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('mapShares runs each share in its own worker with its own arguments, and keeps the ids it is given', async () => {
+    type GroupCounts = import('../../src/analyze/themes-jobs.js').GroupCounts;
+    const job = { module: dist('analyze/themes-jobs.js'), fn: 'groupCountsDoc', accumulator: 'groupCountsAccumulator' };
+    const terms = { lang: 'auto', stopwords: 'default', stem: false, numbers: false, compounds: true };
+    const firstHalf = sources.slice(0, 30);
+    const secondHalf = sources.slice(30, 50);
+    const shares = [
+      { sources: firstHalf, ids: firstHalf.map((_, i) => `d${i + 1}`), args: { terms, allUnits: false, by: 'year' } },
+      { sources: secondHalf, ids: secondHalf.map((_, i) => `d${i + 31}`), args: { terms, allUnits: false, by: 'country' } },
+    ];
+    const { outcomes, values } = await mapShares<{ value: GroupCounts }>(shares, job);
+    expect(outcomes.map((o) => o.length)).toEqual([30, 20]);
+    expect(outcomes.flat().filter((o) => !o.ok)).toHaveLength([...firstHalf, ...secondHalf].filter((x) => x.path.includes('missing')).length);
+    const [a, b] = values.map((v) => v?.value) as [GroupCounts, GroupCounts];
+    expect(a.docs.map((d) => d.id).sort()).toEqual(firstHalf.flatMap((s, i) => (s.path.includes('missing') ? [] : [`d${i + 1}`])).sort());
+    expect(b.docs.map((d) => d.id).sort()).toEqual(secondHalf.flatMap((s, i) => (s.path.includes('missing') ? [] : [`d${i + 31}`])).sort());
+    // each share grouped by its own --by: years in one, country names in the other
+    expect(a.groups.every((g) => /^\d{4}$/.test(g.group))).toBe(true);
+    expect(b.groups.some((g) => /^[A-Z][a-z]/.test(g.group))).toBe(true);
   });
 });

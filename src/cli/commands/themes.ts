@@ -4,7 +4,13 @@ import type { Command } from 'commander';
 import { referenceBackground } from '../../analyze/background.js';
 import { mergeLangs, type Counted } from '../../analyze/jobs.js';
 import type { TextUnit } from '../../analyze/keyphrases.js';
-import { evidenceSentence, themesByGroup, type GroupThemes, type Theme } from '../../analyze/themes.js';
+import { evidenceSentence, themesByGroup, type Theme } from '../../analyze/themes.js';
+import type { GroupCounts, GroupThemesArgs, GroupThemesOut, ThemeEvidence } from '../../analyze/themes-jobs.js';
+import { compareCodeUnits, sortGroupKeys } from '../../analyze/corpus.js';
+import type { CountArgs } from '../../analyze/jobs.js';
+import type { ResolvedInputs, Source } from '../../load/inputs.js';
+import type { Share } from '../../load/parallel.js';
+import { availableParallelism } from 'node:os';
 import { stemmerFor } from '../../text/index.js';
 import { envelope, toJson, toNdjson } from '../../report/json.js';
 import { fixed } from '../../report/numbers.js';
@@ -23,6 +29,7 @@ interface ThemesOptions extends TermFlags {
 }
 
 const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
+const THEME_JOBS = new URL('../../analyze/themes-jobs.js', import.meta.url).href;
 const INPUTS = 'files, directories, quoted globs, or - for stdin (default: the bundled seeds)';
 
 /** Register `themes` and `keyphrases`. */
@@ -67,25 +74,103 @@ export function themesCommands(program: Command): void {
 async function run(command: 'themes' | 'keyphrases', inputs: string[], opts: ThemesOptions): Promise<void> {
   const r = new Run(opts);
   const args = countArgs(opts);
-  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
-  const langs = mergeLangs(values);
+  const top = opts.top ?? (command === 'themes' ? 8 : 20);
+  const resolved = r.resolve(inputs);
+  if (opts.by && resolved.sources.length >= GROUPED_IN_WORKERS && !resolved.sources.some((s) => s.kind === 'stdin')) {
+    return runGrouped(r, command, resolved, opts, args, top);
+  }
+  const { values } = await r.loadSources<Counted<TextUnit[]>>(resolved, { module: JOBS, fn: 'docStreams', args });
+  noteLanguages(r, mergeLangs(values));
   const units = values.flatMap((v) => v.value);
+  const stem = stemmerFor('en') ?? undefined;
+  const groups = themesByGroup(units, referenceBackground(), { top, ...(command === 'keyphrases' ? { keyphrases: top } : {}), ...(stem ? { stem } : {}) });
+  const label = paragraphLabels(new Set(units.map((u) => u.document)).size);
+  const speakers = new Map(units.map((u) => [u.unit, u.speaker ?? null]));
+  const view: ThemesView = {
+    groups,
+    documents: new Set(units.map((u) => u.document)).size,
+    units: units.length,
+    evidence: (g, i) => {
+      const ev = evidenceSentence(g.themes[i] as Theme, units);
+      return ev ? { unit: ev.unit, speaker: speakers.get(ev.unit) ?? null, sentence: ev.sentence } : null;
+    },
+  };
+  r.out(command === 'themes' ? renderThemes(r, view, opts, label) : renderKeyphrases(r, groups, opts, label, top));
+}
+
+/** With --by over this many files or more, each worker scores whole groups (see themes-jobs.ts). */
+const GROUPED_IN_WORKERS = 40;
+
+/**
+ * `--by` over many files: pass 1 counts each group's words in the workers; pass 2 gives each worker
+ * whole groups (balanced by words) to rank and group, so no term stream is sent between threads.
+ */
+async function runGrouped(r: Run, command: 'themes' | 'keyphrases', resolved: ResolvedInputs, opts: ThemesOptions, args: CountArgs, top: number): Promise<void> {
+  const pass1 = await r.loadSources<Counted<GroupCounts>>(resolved, { module: THEME_JOBS, fn: 'groupCountsDoc', accumulator: 'groupCountsAccumulator', reduce: 'mergeGroupCounts', args });
+  noteLanguages(r, mergeLangs(pass1.values));
+  const counts = pass1.values[0]?.value ?? { groups: [], docs: [] };
+  const totals = new Map<string, number>();
+  let tokens = 0;
+  for (const g of counts.groups) {
+    tokens += g.tokens;
+    g.terms.forEach((t, i) => totals.set(t, (totals.get(t) ?? 0) + (g.counts[i] as number)));
+  }
+  // Groups to workers, biggest first to the lightest; each worker reads every document holding one of its groups.
+  const n = Math.max(1, Math.min(availableParallelism(), counts.groups.length));
+  const owned: string[][] = Array.from({ length: n }, () => []);
+  const load = new Array<number>(n).fill(0);
+  for (const g of [...counts.groups].sort((a, b) => b.tokens - a.tokens || compareCodeUnits(a.group, b.group))) {
+    const k = load.indexOf(Math.min(...load));
+    (owned[k] as string[]).push(g.group);
+    load[k] = (load[k] as number) + g.tokens;
+  }
+  const totalsArg = { terms: [...totals.keys()], counts: [...totals.values()], tokens };
+  const shares: Share[] = owned.map((keep) => {
+    const mine = new Set(keep);
+    const indices = [...new Set(counts.docs.filter((d) => d.groups.some((g) => mine.has(g))).map((d) => sourceIndex(d.id)))].sort((a, b) => a - b);
+    const pass2: GroupThemesArgs = { ...args, keep, totals: totalsArg, top, ...(command === 'keyphrases' ? { keyphrases: top } : {}), explain: Boolean(opts.explain) };
+    return { sources: indices.map((i) => resolved.sources[i] as Source), ids: indices.map((i) => `d${i + 1}`), args: pass2 };
+  });
+  const parts = await r.loadShares<Counted<GroupThemesOut[]>>(shares, { module: THEME_JOBS, fn: 'groupThemesDoc', accumulator: 'groupThemesAccumulator' });
+  const byKey = new Map(parts.flatMap((p) => p?.value ?? []).map((g) => [g.group, g] as const));
+  const groups = sortGroupKeys(byKey.keys()).map((k) => byKey.get(k) as GroupThemesOut);
+  const label = paragraphLabels(counts.docs.length);
+  const view: ThemesView = {
+    groups,
+    documents: counts.docs.length,
+    units: counts.groups.reduce((a, g) => a + g.units, 0),
+    evidence: (g, i) => (g as GroupThemesOut).evidence?.[i] ?? null,
+  };
+  r.out(command === 'themes' ? renderThemes(r, view, opts, label) : renderKeyphrases(r, groups, opts, label, top));
+}
+
+/** The source index of a document id: "d12" and the rows of a corpus file "d12.3" come from source 11. */
+function sourceIndex(id: string): number {
+  return Number(/^d(\d+)/.exec(id)?.[1] ?? 0) - 1;
+}
+
+function noteLanguages(r: Run, langs: Partial<Record<string, number>>): void {
   if (Object.keys(langs).some((l) => l !== 'en')) {
     r.note('the reference model is English UN speech; key phrases of other languages are ranked mostly by their own frequency');
   }
-  const top = opts.top ?? (command === 'themes' ? 8 : 20);
-  const stem = stemmerFor('en') ?? undefined;
-  const groups = themesByGroup(units, referenceBackground(), { top, ...(command === 'keyphrases' ? { keyphrases: top } : {}), ...(stem ? { stem } : {}) });
-  const label = paragraphLabels(units);
-  r.out(command === 'themes' ? renderThemes(r, groups, units, opts, label) : renderKeyphrases(r, groups, opts, label, top));
 }
 
+/** What the renderers need: the groups' results, the input's size, and each theme's evidence. */
+interface ThemesView {
+  groups: ThemeGroup[];
+  documents: number;
+  units: number;
+  evidence(group: ThemeGroup, theme: number): ThemeEvidence | null;
+}
+
+/** A group's results as both paths give them. */
+type ThemeGroup = Pick<GroupThemesOut, 'group' | 'themes' | 'keyphrases'>;
+
 /** "¶7" in one document; "d2¶7" when there are several. */
-function paragraphLabels(units: readonly TextUnit[]): (id: string) => string {
-  const docs = new Set(units.map((u) => u.document));
+function paragraphLabels(documents: number): (id: string) => string {
   return (id) => {
     const [doc, index] = id.split(':');
-    return docs.size > 1 ? `${doc}¶${index}` : `¶${index}`;
+    return documents > 1 ? `${doc}¶${index}` : `¶${index}`;
   };
 }
 
@@ -96,8 +181,7 @@ function bar(share: number, width = 8): string {
   return '█'.repeat(full) + (part ? (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][part] as string) : '');
 }
 
-function themeJson(t: Theme, units: readonly TextUnit[], explain: boolean): Record<string, unknown> {
-  const ev = explain ? evidenceSentence(t, units) : null;
+function themeJson(t: Theme, ev: ThemeEvidence | null | undefined): Record<string, unknown> {
   return {
     rank: t.rank,
     label: t.label,
@@ -105,16 +189,18 @@ function themeJson(t: Theme, units: readonly TextUnit[], explain: boolean): Reco
     share: t.share,
     units: t.units,
     phrases: t.phrases.map((p) => ({ key: p.key, display: p.display, score: p.score, count: p.count, expected: p.expected, units: p.units })),
-    ...(explain ? { evidence: ev ? { unit: ev.unit, speaker: units.find((u) => u.unit === ev.unit)?.speaker ?? null, sentence: ev.sentence } : null } : {}),
+    ...(ev !== undefined ? { evidence: ev } : {}),
   };
 }
 
-function renderThemes(r: Run, groups: GroupThemes[], units: readonly TextUnit[], opts: ThemesOptions, label: (id: string) => string): string {
+function renderThemes(r: Run, view: ThemesView, opts: ThemesOptions, label: (id: string) => string): string {
+  const { groups } = view;
+  const ev = (g: ThemeGroup, i: number): ThemeEvidence | null | undefined => (opts.explain ? view.evidence(g, i) : undefined);
   const params = { by: opts.by ?? null, lang: opts.lang, stopwords: opts.stopwords, ...groups[0]?.keyphrases.params, grouping: 'by head stem, then average-linkage clustering while weighted Jaccard (stems 1, sentences 0.5, paragraphs 0.25) ≥ 0.12, ≤ 6 phrases a theme; pool: 60 strongest informative phrases; score = best + ½ others' };
-  if (opts.ndjson) return toNdjson(groups.flatMap((g) => g.themes.map((t) => ({ ...(opts.by ? { group: g.group } : {}), ...themeJson(t, units, Boolean(opts.explain)) }))));
+  if (opts.ndjson) return toNdjson(groups.flatMap((g) => g.themes.map((t, i) => ({ ...(opts.by ? { group: g.group } : {}), ...themeJson(t, ev(g, i)) }))));
   if (opts.json) {
-    const results = { groups: groups.map((g) => ({ group: g.group, tokens: g.keyphrases.tokens, units: g.keyphrases.units, themes: g.themes.map((t) => themeJson(t, units, Boolean(opts.explain))) })) };
-    return toJson(envelope('themes', params, { documents: new Set(units.map((u) => u.document)).size, units: units.length }, results, []));
+    const results = { groups: groups.map((g) => ({ group: g.group, tokens: g.keyphrases.tokens, units: g.keyphrases.units, themes: g.themes.map((t, i) => themeJson(t, ev(g, i))) })) };
+    return toJson(envelope('themes', params, { documents: view.documents, units: view.units }, results, []));
   }
   const { chalk } = r.style;
   const parts: string[] = [];
@@ -147,19 +233,18 @@ function renderThemes(r: Run, groups: GroupThemes[], units: readonly TextUnit[],
     );
     if (!g.themes.length) parts.push(chalk.dim('no theme stands out from usual UN wording'));
     if (opts.explain) {
-      for (const t of g.themes) {
-        const ev = evidenceSentence(t, units);
-        if (!ev) continue;
-        const who = units.find((u) => u.unit === ev.unit)?.speaker;
-        parts.push(`  ${t.rank}. ${chalk.bold(t.label)}: “${ev.sentence}” ${chalk.dim(`— ${who ? `${who}, ` : ''}${label(ev.unit)}`)}`);
-      }
+      g.themes.forEach((t, i) => {
+        const e = view.evidence(g, i);
+        if (!e) return;
+        parts.push(`  ${t.rank}. ${chalk.bold(t.label)}: “${e.sentence}” ${chalk.dim(`— ${e.speaker ? `${e.speaker}, ` : ''}${label(e.unit)}`)}`);
+      });
     }
   }
   parts.push(chalk.dim('Scored against how the UN usually speaks (General Debate 1970–2024); see --json for every number.'));
   return parts.join('\n');
 }
 
-function renderKeyphrases(r: Run, groups: GroupThemes[], opts: ThemesOptions, label: (id: string) => string, top: number): string {
+function renderKeyphrases(r: Run, groups: readonly ThemeGroup[], opts: ThemesOptions, label: (id: string) => string, top: number): string {
   const rows = groups.flatMap((g) => g.keyphrases.rows.slice(0, top).map((p) => ({ ...(opts.by ? { group: g.group } : {}), ...p })));
   if (opts.ndjson) return toNdjson(rows);
   if (opts.json) {
@@ -199,7 +284,7 @@ async function runLexicon(inputs: string[], opts: ThemesOptions): Promise<void> 
   const matcher = lexiconMatcher(opts.lexicon as string, args.terms);
   const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
   const units = values.flatMap((v) => v.value);
-  const label = paragraphLabels(units);
+  const label = paragraphLabels(new Set(units.map((u) => u.document)).size);
   if (opts.by) {
     const groups = lexiconByGroup(matcher, units);
     for (const g of groups.groups) for (const w of g.result.warnings) r.note(w);

@@ -1,0 +1,175 @@
+/**
+ * Worker jobs for `themes --by` and `keyphrases --by` over many files, in two passes, so that no term
+ * stream crosses a thread boundary:
+ *
+ * 1. `groupCountsAccumulator`: each group's content-word counts (for the "rest of the input" that a
+ *    group is scored against) and which groups each document holds.
+ * 2. `groupThemesAccumulator`: a worker gets whole groups (every document holding one of them) and the
+ *    whole input's counts, and returns those groups' key phrases and themes, with their evidence
+ *    sentences when asked; the results are small.
+ */
+
+import type { SpeechDocument } from '../model/types.js';
+import { stemmerFor, type Lang, type TermSink } from '../text/index.js';
+import { referenceBackground } from './background.js';
+import { compareDocIds } from './corpus.js';
+import { countedUnits, documentLang, visitUnits, type CountArgs, type Counted } from './jobs.js';
+import { groupKey } from './groups.js';
+import type { KeyphraseResult, TextUnit } from './keyphrases.js';
+import { evidenceSentence, themesByGroup, type GroupThemes } from './themes.js';
+
+/** Content-word counts of one group. */
+export interface GroupWordCounts {
+  group: string;
+  tokens: number;
+  units: number;
+  terms: string[];
+  counts: number[];
+}
+
+/** Pass 1's result: per group counts, and per document (by id) the groups it holds. */
+export interface GroupCounts {
+  groups: GroupWordCounts[];
+  docs: { id: string; groups: string[] }[];
+}
+
+/** Accumulator of pass 1. */
+export function groupCountsAccumulator(args: CountArgs): { add(doc: SpeechDocument): void; result(): Counted<GroupCounts> } {
+  const groups = new Map<string, { tokens: number; units: number; counts: Map<string, number> }>();
+  const docs: { id: string; groups: string[] }[] = [];
+  const langs: Partial<Record<Lang, number>> = {};
+  let cur: { tokens: number; units: number; counts: Map<string, number> } | null = null;
+  const sink: TermSink = {
+    term(term, _s, _e, stop, number) {
+      if (stop || number || cur === null) return;
+      cur.tokens++;
+      cur.counts.set(term, (cur.counts.get(term) ?? 0) + 1);
+    },
+    gap() {},
+    endSentence() {},
+  };
+  return {
+    add(doc) {
+      const seen = new Set<string>();
+      const lang = visitUnits(doc, args, sink, (u) => {
+        const key = groupKey(u, doc, args.by);
+        seen.add(key);
+        cur = groups.get(key) ?? null;
+        if (cur === null) groups.set(key, (cur = { tokens: 0, units: 0, counts: new Map() }));
+        cur.units++;
+      });
+      langs[lang] = (langs[lang] ?? 0) + 1;
+      docs.push({ id: doc.id, groups: [...seen] });
+    },
+    result: () => ({
+      value: {
+        groups: [...groups].map(([group, g]) => ({ group, tokens: g.tokens, units: g.units, terms: [...g.counts.keys()], counts: [...g.counts.values()] })),
+        docs,
+      },
+      langs,
+    }),
+  };
+}
+
+/** Reduce of pass 1 (workers read disjoint documents). */
+export function mergeGroupCounts(list: Counted<GroupCounts>[]): Counted<GroupCounts> {
+  const groups = new Map<string, { tokens: number; units: number; counts: Map<string, number> }>();
+  const docs: { id: string; groups: string[] }[] = [];
+  const langs: Partial<Record<Lang, number>> = {};
+  for (const c of list) {
+    for (const g of c.value.groups) {
+      let into = groups.get(g.group);
+      if (into === undefined) groups.set(g.group, (into = { tokens: 0, units: 0, counts: new Map() }));
+      into.tokens += g.tokens;
+      into.units += g.units;
+      g.terms.forEach((t, i) => into.counts.set(t, (into.counts.get(t) ?? 0) + (g.counts[i] as number)));
+    }
+    docs.push(...c.value.docs);
+    for (const [l, n] of Object.entries(c.langs) as [Lang, number][]) langs[l] = (langs[l] ?? 0) + n;
+  }
+  return {
+    value: {
+      groups: [...groups].map(([group, g]) => ({ group, tokens: g.tokens, units: g.units, terms: [...g.counts.keys()], counts: [...g.counts.values()] })),
+      docs,
+    },
+    langs,
+  };
+}
+
+/** Pass 2's arguments: the groups this worker owns and the whole input's content-word counts. */
+export interface GroupThemesArgs extends CountArgs {
+  keep: string[];
+  totals: { terms: string[]; counts: number[]; tokens: number };
+  top: number;
+  /** For `keyphrases`: how many key phrases per group. */
+  keyphrases?: number;
+  explain: boolean;
+}
+
+/** A theme's evidence: the sentence that best shows it, with its unit and speaker. */
+export interface ThemeEvidence {
+  unit: string;
+  speaker: string | null;
+  sentence: string;
+}
+
+/** One group's results as a worker sends them back: the key-phrase table without its per-word maps. */
+export interface GroupThemesOut extends Omit<GroupThemes, 'keyphrases'> {
+  keyphrases: Pick<KeyphraseResult, 'rows' | 'tokens' | 'units' | 'params'>;
+  /** With `explain`: per theme (by position), its evidence. */
+  evidence?: (ThemeEvidence | null)[];
+}
+
+/** Accumulator of pass 2: keeps the owned groups' units, then ranks and groups their key phrases. */
+export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: SpeechDocument): void; result(): Counted<GroupThemesOut[]> } {
+  const keep = new Set(args.keep);
+  const units: TextUnit[] = [];
+  const langs: Partial<Record<Lang, number>> = {};
+  return {
+    add(doc) {
+      for (const u of countedUnits(doc, args)) if (keep.has(u.group)) units.push(u as TextUnit);
+      const lang = documentLang(doc, args.terms);
+      langs[lang] = (langs[lang] ?? 0) + 1;
+    },
+    result() {
+      // Documents arrive in any order: put the units back in input order (d1, d2, … then ¶ order).
+      units.sort((a, b) => compareDocIds(a.unit, b.unit));
+      const counts = new Map<string, number>();
+      args.totals.terms.forEach((t, i) => counts.set(t, args.totals.counts[i] as number));
+      const stem = stemmerFor('en') ?? undefined;
+      const groups = themesByGroup(
+        units,
+        referenceBackground(),
+        { top: args.top, ...(args.keyphrases !== undefined ? { keyphrases: args.keyphrases } : {}), ...(stem ? { stem } : {}) },
+        { counts, tokens: args.totals.tokens },
+      );
+      const value = groups.map((g): GroupThemesOut => {
+        const { rows, tokens, units: n, params } = g.keyphrases;
+        const out: GroupThemesOut = { group: g.group, themes: g.themes, keyphrases: { rows: args.keyphrases !== undefined ? rows.slice(0, args.keyphrases) : [], tokens, units: n, params } };
+        if (args.explain) {
+          const members = units.filter((u) => u.group === g.group);
+          out.evidence = g.themes.map((t) => {
+            const ev = evidenceSentence(t, members);
+            return ev ? { unit: ev.unit, speaker: members.find((u) => u.unit === ev.unit)?.speaker ?? null, sentence: ev.sentence } : null;
+          });
+        }
+        return out;
+      });
+      return { value, langs };
+    },
+  };
+}
+
+/** A pass-2 job never runs without its accumulator; this is its per-document form for completeness. */
+export function groupThemesDoc(doc: SpeechDocument, args: GroupThemesArgs): Counted<GroupThemesOut[]> {
+  const acc = groupThemesAccumulator(args);
+  acc.add(doc);
+  return acc.result();
+}
+
+/** Per-document form of pass 1. */
+export function groupCountsDoc(doc: SpeechDocument, args: CountArgs): Counted<GroupCounts> {
+  const acc = groupCountsAccumulator(args);
+  acc.add(doc);
+  return acc.result();
+}
