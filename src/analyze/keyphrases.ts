@@ -67,6 +67,8 @@ export interface Keyphrase {
 
 export interface KeyphraseResult {
   rows: Keyphrase[];
+  /** Phrases ranked before `top` cut the rows. */
+  ranked: number;
   /** Content tokens (non-stop, non-number). */
   tokens: number;
   /** Content units read. */
@@ -149,7 +151,8 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     weights.set(t, (1 + Math.log(f)) * b + 0.01 * f);
   }
 
-  const scored: Omit<Keyphrase, 'rank'>[] = [];
+  // Score every candidate, then give display forms and expected counts only to the rows kept.
+  const scored: { key: string; c: Cand; acr: string | undefined; score: number }[] = [];
   const sentencesOf = new Map<string, string[]>();
   const longForms = new Map([...acronyms].map(([acr, terms]) => [terms.join(' '), acr]));
   for (const [key, c] of cands) {
@@ -161,8 +164,16 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     const score = wsum * spread;
     if (!(score > 0)) continue;
     sentencesOf.set(key, c.sentences);
+    scored.push({ key, c, acr, score });
+  }
+  scored.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
+  const top = opts.top ?? scored.length;
+  const rows: Keyphrase[] = [];
+  for (let i = 0; i < scored.length && rows.length < top; i++) {
+    const { key, c, acr, score } = scored[i] as (typeof scored)[number];
     const rate = c.terms.length === 1 ? (bg.termRate(key) ?? bg.floor) : (bg.phraseRate(c.terms) ?? bg.floor);
-    scored.push({
+    const prev = rows[rows.length - 1];
+    rows.push({
       key,
       terms: c.terms,
       // A long form seen only as its acronym shows as the text defines it.
@@ -171,19 +182,12 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
       count: c.count,
       expected: rate * (c.terms.length === 1 ? tokens : positions),
       units: c.units,
+      rank: prev && prev.score === score ? prev.rank : rows.length + 1,
     });
-  }
-  scored.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
-  const kept = scored;
-  const top = opts.top ?? kept.length;
-  const rows: Keyphrase[] = [];
-  for (let i = 0; i < kept.length && rows.length < top; i++) {
-    const r = kept[i] as Omit<Keyphrase, 'rank'>;
-    const prev = rows[rows.length - 1];
-    rows.push({ ...r, rank: prev && prev.score === r.score ? prev.rank : rows.length + 1 });
   }
   return {
     rows,
+    ranked: scored.length,
     tokens,
     units: units.length,
     sentences: sentencesOf,

@@ -55,14 +55,15 @@ const PARAGRAPH_WEIGHT = 0.25;
 const MAX_GROUP = MAX_PHRASES;
 /** How many key phrases (the strongest that pass the filters) are grouped. */
 const POOL = 60;
+/** Rows of the key-phrase table finished for themes before falling back to all (see themesByGroup). */
+const THEME_ROWS = 1000;
 /** A word is informative when this text uses it at least twice as often as the background: W/f ≥ 1 bit. */
 const INFORMATIVE_BITS = 1;
 /** The UN's everyday words: more than 2 in 1,000 words of the reference model. */
 const GENERIC_RATE = 0.002;
 
-/** Group key phrases into themes. */
-export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
-  const stem = opts.stem ?? ((w: string) => w);
+/** What themes ask of a word of the key-phrase table. */
+function wordFacts(kp: KeyphraseResult): { bits: (t: string) => number; informative: (t: string) => boolean; content: (p: Keyphrase) => string[] } {
   // Bits per occurrence: how much more this text uses a word than the background (W = f·bits).
   const bits = (t: string): number => (kp.wordBits.get(t) ?? 0) + 0.01;
   // Informative, and not one of the words the UN says all the time ("united nations", "world", more than
@@ -70,6 +71,15 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   const informative = (t: string): boolean =>
     bits(t) >= INFORMATIVE_BITS && ((kp.wordRates.get(t) ?? 0) < GENERIC_RATE || bits(t) >= 3);
   const content = (p: Keyphrase): string[] => p.terms.filter((t) => kp.wordCounts.has(t));
+  return { bits, informative, content };
+}
+
+/**
+ * The key phrases a theme may hold, strongest first, at most the pool size: phrases that start and end
+ * on informative words and are not a delegation naming itself. Reads `kp.rows` only as far as needed.
+ */
+export function themeCandidates(kp: KeyphraseResult, opts: ThemeOptions = {}): Keyphrase[] {
+  const { informative, content } = wordFacts(kp);
   // A delegation naming itself ("Kazakhstan supports…", "the Commonwealth of Dominica") is no theme:
   // drop a phrase holding a speaker's country when most of its paragraphs are that speaker's.
   const countryOf = opts.unitCountry ?? new Map<string, string>();
@@ -81,15 +91,23 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     return own * 2 > p.units.length;
   };
   // A theme phrase starts and ends on informative words.
-  const candidates = kp.rows
-    .filter((p) => {
-      const c = content(p);
-      if (!c.length || ownName(p)) return false;
-      const acr = ACRONYM.exec(p.display)?.[1];
-      if (acr !== undefined && informative(acr)) return true;
-      return informative(c[0] as string) && informative(c[c.length - 1] as string);
-    })
-    .slice(0, opts.pool ?? POOL);
+  const pool = opts.pool ?? POOL;
+  const out: Keyphrase[] = [];
+  for (const p of kp.rows) {
+    if (out.length >= pool) break;
+    const c = content(p);
+    if (!c.length || ownName(p)) continue;
+    const acr = ACRONYM.exec(p.display)?.[1];
+    if ((acr !== undefined && informative(acr)) || (informative(c[0] as string) && informative(c[c.length - 1] as string))) out.push(p);
+  }
+  return out;
+}
+
+/** Group key phrases into themes. */
+export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
+  const stem = opts.stem ?? ((w: string) => w);
+  const { bits, informative, content } = wordFacts(kp);
+  const candidates = themeCandidates(kp, opts);
 
   // A fragment of stronger phrases that it (by count) never occurs without ("Measures in Asia" inside the
   // CICA long form; "Cultures" inside "dialogue among cultures" and "Rapprochement of Cultures") says
@@ -256,8 +274,14 @@ export function themesByGroup(
       const rest = { get: (t: string): number | undefined => (totals.counts.get(t) ?? 0) - (own.counts.get(t) ?? 0) || undefined };
       background = pooledBackground(bg, rest, totals.tokens - own.tokens);
     }
-    const kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: opts.keyphrases });
-    out.push({ group: key, keyphrases: kp, themes: themes(kp, { ...opts, unitOrder: order, unitCountry }) });
+    const themeOpts = { ...opts, unitOrder: order, unitCountry };
+    // Themes read the strongest rows only: rank them all, but finish (display forms, expected counts)
+    // the first THEME_ROWS, and all of them only when those do not fill the pool (the same result).
+    let kp = keyphrases(members, background, { top: Math.max(opts.keyphrases ?? 0, THEME_ROWS) });
+    if (kp.rows.length < kp.ranked && themeCandidates(kp, themeOpts).length < (opts.pool ?? POOL)) {
+      kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: opts.keyphrases });
+    }
+    out.push({ group: key, keyphrases: kp, themes: themes(kp, themeOpts) });
   }
   return out;
 }

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceBackground } from '../../src/analyze/background.js';
 import { docStreams, type CountArgs } from '../../src/analyze/jobs.js';
-import type { TextUnit } from '../../src/analyze/keyphrases.js';
-import { evidenceSentence, themesByGroup } from '../../src/analyze/themes.js';
+import { keyphrases, type TextUnit } from '../../src/analyze/keyphrases.js';
+import { evidenceSentence, themes, themesByGroup } from '../../src/analyze/themes.js';
 import { groupCountsAccumulator, groupThemesAccumulator, mergeGroupCounts } from '../../src/analyze/themes-jobs.js';
 import { loadSources } from '../../src/load/read.js';
 import type { SpeechDocument } from '../../src/model/types.js';
@@ -62,5 +62,21 @@ describe('themes --by in two passes', () => {
       const members = units.filter((u) => u.group === w.group);
       expect(g.evidence?.map((e) => e?.sentence ?? null)).toEqual(w.themes.map((t) => evidenceSentence(t, members)?.sentence ?? null));
     }
+  });
+});
+
+describe('themesByGroup finishes only the rows themes read', () => {
+  const units = docs.slice(0, 12).flatMap((d) => docStreams(d, { ...args, by: undefined }).value) as TextUnit[];
+  const bg = referenceBackground();
+  const order = new Map(units.map((u, i) => [u.unit, i]));
+  const unitCountry = new Map(units.flatMap((u) => (u.country ? [[u.unit, u.country] as [string, string]] : [])));
+
+  it.each([40, 60, 2000])('gives the themes of the full table, pool %i (2,000 needs every row)', (pool) => {
+    const all = keyphrases(units, bg);
+    expect(all.rows.length).toBeGreaterThan(1000);
+    const want = themes(all, { top: 8, pool, unitOrder: order, unitCountry });
+    const [got] = themesByGroup(units, bg, { top: 8, pool });
+    expect(got?.themes).toEqual(want);
+    expect(got?.keyphrases.rows.length).toBe(pool > 1000 ? all.rows.length : 1000);
   });
 });
