@@ -60,6 +60,42 @@ const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 const TAB = 0x09;
 
+/** FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them), and their number. */
+function utf8Hash(key: string): [number, number] {
+  let h = FNV_OFFSET;
+  let len = 0;
+  const byte = (b: number): void => {
+    h = Math.imul(h ^ b, FNV_PRIME);
+    len++;
+  };
+  for (let k = 0; k < key.length; k++) {
+    let c = key.charCodeAt(k);
+    if (c < 0x80) byte(c);
+    else if (c < 0x800) {
+      byte(0xc0 | (c >> 6));
+      byte(0x80 | (c & 0x3f));
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = key.charCodeAt(k + 1);
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          k++;
+          byte(0xf0 | (c >> 18));
+          byte(0x80 | ((c >> 12) & 0x3f));
+          byte(0x80 | ((c >> 6) & 0x3f));
+          byte(0x80 | (c & 0x3f));
+          continue;
+        }
+        c = 0xfffd; // a lone surrogate, written as U+FFFD
+      }
+      byte(0xe0 | (c >> 12));
+      byte(0x80 | ((c >> 6) & 0x3f));
+      byte(0x80 | (c & 0x3f));
+    }
+  }
+  return [h, len];
+}
+
 /** Reads the decimal digits at buf[i…]; returns the number and the index after the last digit. */
 function readUint(buf: Uint8Array, i: number): [number, number] {
   let n = 0;
@@ -101,51 +137,45 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   const n = buf.length;
   // A statement asks a few thousand questions, best answered by binary search; a corpus asks millions,
   // and then one pass that indexes every key pays for itself. The index is a hash table of line offsets
-  // into the decoded text: no string or object per key, so it costs a worker no garbage collection.
+  // into the bytes, keyed by the FNV-1a hash of the key's UTF-8 bytes: no decoding, and no string or
+  // object per key, so it costs a worker no garbage collection.
   let asked = 0;
   let index: ((key: string) => ReferenceCounts | null) | null = null;
   const buildIndex = (): ((key: string) => ReferenceCounts | null) => {
-    const text = buf.toString('utf8', body);
     let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    for (let i = body; i < n; i++) if (buf[i] === NL) lines++;
     let cap = 16;
     while (cap < (lines + 1) * 2) cap <<= 1;
     const mask = cap - 1;
-    // per slot: hash, 1 + offset of the line, length of the key (0 = empty)
+    // per slot: hash, 1 + offset of the line, length of the key in bytes (0 = empty)
     const slots = new Int32Array(cap * 3);
-    let i = 0;
-    while (i < text.length) {
-      const nl = text.indexOf('\n', i);
-      const end = nl < 0 ? text.length : nl;
-      const tab = text.indexOf('\t', i);
-      if (tab > i && tab < end) {
-        let h = FNV_OFFSET;
-        for (let k = i; k < tab; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+    let i = body;
+    while (i < n) {
+      const start = i;
+      let h = FNV_OFFSET;
+      for (let c = buf[i] as number; i < n && c !== TAB && c !== NL; c = buf[++i] as number) h = Math.imul(h ^ c, FNV_PRIME);
+      if (i < n && buf[i] === TAB && i > start) {
         let q = h & mask;
         while (slots[q * 3 + 2] !== 0) q = (q + 1) & mask;
         slots[q * 3] = h;
-        slots[q * 3 + 1] = i + 1;
-        slots[q * 3 + 2] = tab - i;
+        slots[q * 3 + 1] = start + 1;
+        slots[q * 3 + 2] = i - start;
       }
-      i = end + 1;
+      while (i < n && buf[i] !== NL) i++;
+      i++;
     }
-    const numberAt = (from: number): [number, number] => {
-      let n = 0;
-      let k = from;
-      for (let c = text.charCodeAt(k); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++k)) n = n * 10 + (c - 0x30);
-      return [n, k];
-    };
     return (key) => {
-      let h = FNV_OFFSET;
-      for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+      const [h, len] = utf8Hash(key);
       for (let q = h & mask; slots[q * 3 + 2] !== 0; q = (q + 1) & mask) {
-        if (slots[q * 3] !== h || slots[q * 3 + 2] !== key.length) continue;
+        if (slots[q * 3] !== h || slots[q * 3 + 2] !== len) continue;
         const at = (slots[q * 3 + 1] as number) - 1;
+        const bytes = encoder.encode(key);
         let k = 0;
-        while (k < key.length && text.charCodeAt(at + k) === key.charCodeAt(k)) k++;
-        if (k < key.length) continue;
-        const [count, after] = numberAt(at + k + 1);
-        return { count, df: numberAt(after + 1)[0] };
+        while (k < len && buf[at + k] === bytes[k]) k++;
+        if (k < len) continue;
+        const [count, after] = readUint(buf, at + len + 1);
+        const [df] = readUint(buf, after + 1);
+        return { count, df };
       }
       return null;
     };
