@@ -11,7 +11,8 @@
  * civilians"); in English only when it has a noun phrase's shape (nouns and adjectives joined by
  * prepositions or conjunctions, ending on a noun, or on a verb after "to" when it starts on a noun). UN names are single terms
  * already ("united nations"), aliases are expanded ("R2P"), and an acronym the text defines ("Measures in
- * Asia (CICA)") is credited to its long form.
+ * Asia (CICA)") is credited to its long form. A courtesy sentence (thanks, praise, congratulations: see
+ * `courtesy`) gives no phrase of its own; its mentions of phrases the text says elsewhere still count.
  *
  * Scoring (documented in `params`): each content word t gets bits b(t) = max(0, log2((f(t)/N) / p_bg(t))),
  * how much more often this text uses it than the background, where f is the count here, N the content
@@ -28,7 +29,7 @@
  */
 
 import { isModifier, isNominal, wordCode, type TermOcc } from '../text/index.js';
-import { compareCodeUnits, type CountedUnit } from './corpus.js';
+import { compareCodeUnits, compareDocIds, type CountedUnit } from './corpus.js';
 
 /** Background rates: how often the UN usually says a term or a phrase. */
 export interface Background {
@@ -107,6 +108,8 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   const written = new Map<string, string>();
   const acronyms = definedAcronyms(units, written);
   const cands = new Map<string, Cand>();
+  /** Candidates of courtesy sentences, kept apart until the rest are known. */
+  const courteous = new Map<string, Cand>();
   const freq = new Map<string, number>();
   let tokens = 0;
   let positions = 0;
@@ -115,10 +118,14 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     let si = 0;
     for (const sentence of u.stream.sentences) {
       const sid = `${u.unit}#${si++}`;
+      // A sentence of thanks or praise ("I would like to thank the panelists for their valuable
+      // insights") names people and courtesies, not what the statement is about: its words count, and its
+      // phrases count only if the statement also says them elsewhere (below).
+      const polite = courtesy(sentence);
       let run: TermOcc[] = [];
       const flush = (): void => {
         positions += run.length;
-        collect(run, u, sid, maxLength, cands, acronyms, bg);
+        collect(run, u, sid, maxLength, polite ? courteous : cands, acronyms, bg);
         run = [];
       };
       for (const t of sentence) {
@@ -134,6 +141,15 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
       }
       flush();
     }
+  }
+
+  for (const [key, c] of courteous) {
+    const m = cands.get(key);
+    if (m === undefined) continue;
+    m.count += c.count;
+    m.units = [...new Set([...m.units, ...c.units])].sort(compareDocIds);
+    m.sentences = [...new Set([...m.sentences, ...c.sentences])].sort(compareDocIds);
+    for (const [surface, n] of c.surfaces) m.surfaces.set(surface, (m.surfaces.get(surface) ?? 0) + n);
   }
 
   const weights = new Map<string, number>();
@@ -198,12 +214,51 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     params: {
       background: bg.name,
       candidates:
-        'English: noun phrases of 1–4 words in one clause (adjectives/participles and nouns ending on a noun; word classes from the pos-en lexicon); other languages: maximal runs of 1–4 content words (trailing -ed trimmed); plus 2–4-term phrases the reference model knows (English: noun-phrase shape only)',
+        'English: noun phrases of 1–4 words in one clause (adjectives/participles and nouns ending on a noun; word classes from the pos-en lexicon); other languages: maximal runs of 1–4 content words (trailing -ed trimmed); plus 2–4-term phrases the reference model knows (English: noun-phrase shape only); a courtesy sentence (thanks, praise) adds only to phrases said elsewhere',
       wordWeight: 'W(t) = (1 + ln f(t))·max(0, log2((f(t)/N)/p_bg(t))) + 0.01·f(t); p_bg floor = 0.5/background size',
       score: 'sum of W over the phrase\'s words × (1 + ln paragraphs)',
       maxLength,
     },
   };
+}
+
+/** Words that may open a courtesy sentence before its verb: "I would also like to", "We wish to", "Allow me to". */
+const COURTESY_LEAD = new Set(['i', 'we', 'my', 'our', 'delegation', 'also', 'would', 'should', 'wish', 'wishes', 'want', 'like', 'to', 'take', 'takes', 'this', 'opportunity', 'allow', 'let', 'me', 'us', 'first', 'of', 'all', 'at', 'the', 'outset', 'once', 'again']);
+/** The verbs of thanks and praise that make a courtesy sentence. */
+const COURTESY_VERB = new Set(['thank', 'thanks', 'commend', 'congratulate', 'appreciate', 'salute']);
+
+/** Words of thanks and praise. */
+const GRATITUDE = /^(?:thank\w*|congratulat\w*|gratitude|grateful|appreciat\w*|tribute|commend\w*|prais\w*|greet\w*|felicitat\w*)$/;
+/** Words that address a person or an office holder. */
+const ADDRESSEE = new Set(['mr', 'mrs', 'ms', 'madam', 'sir', 'you', 'your', 'predecessor', 'excellency', 'ambassador', 'envoy', 'president', 'secretary-general', 'panelists', 'briefers', 'briefer']);
+
+/**
+ * Whether a sentence is a courtesy: its verb, after at most six lead words (subject, modal, "allow me
+ * to"), is one of thanks or praise ("I would like to thank…", "We appreciate the efforts of…", "Allow me
+ * to congratulate you…") or expresses gratitude ("We express our gratitude to…"); or it holds a word of
+ * thanks or praise and addresses a person ("Our gratitude also goes to your predecessor, Mr. Harri
+ * Holkeri, …"). "Peacekeepers deserve our thanks" and "We welcome the report" are not courtesies.
+ */
+export function courtesy(sentence: readonly (TermOcc | null)[]): boolean {
+  let i = 0;
+  while (i < sentence.length && i < 6 && sentence[i] !== null && COURTESY_LEAD.has((sentence[i] as TermOcc).term.toLowerCase())) i++;
+  const verb = sentence[i]?.term.toLowerCase();
+  if (verb !== undefined && COURTESY_VERB.has(verb)) return true;
+  let thanks = false;
+  let person = false;
+  for (const t of sentence) {
+    if (t === null) continue;
+    const w = t.term.toLowerCase();
+    thanks ||= GRATITUDE.test(w);
+    person ||= ADDRESSEE.has(w);
+    if (thanks && person) return true;
+  }
+  if (verb !== 'express' && verb !== 'extend' && verb !== 'convey') return false;
+  for (let k = i + 1; k < Math.min(sentence.length, i + 5); k++) {
+    const t = sentence[k]?.term.toLowerCase();
+    if (t === 'gratitude' || t === 'appreciation' || t === 'thanks' || t === 'congratulations') return true;
+  }
+  return false;
 }
 
 /** Whether a term ends a noun phrase badly: a past participle or an adverb ("method used", "widely"). */

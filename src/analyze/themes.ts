@@ -203,10 +203,18 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   for (const all of groups.values()) {
     all.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
     const phrases = all.slice(0, MAX_PHRASES);
-    // The label: the strongest phrase of two or three words, or with a defined acronym (a reader's name
-    // for the theme: "lack of consensus" rather than "lack"); else the strongest of at most three words.
-    const labelPhrase =
-      phrases.find((p) => (p.terms.length >= 2 && p.terms.length <= 3) || ACRONYM.test(p.display)) ?? phrases.find((p) => p.terms.length <= 3) ?? (phrases[0] as Keyphrase);
+    // The label, a reader's name for the theme: of the phrases of at most three words (or with a defined
+    // acronym), the one said in the most paragraphs ("prevention" in two rather than "comprehensive
+    // series" in one); then one of two or three words ("lack of consensus" rather than "lack"); then the
+    // strongest.
+    // A single word is named by the strongest two- or three-word phrase that holds it ("protection of
+    // civilians" for "protection").
+    const named = (p: Keyphrase): boolean => (p.terms.length >= 2 && p.terms.length <= 3) || ACRONYM.test(p.display);
+    const spread =
+      phrases
+        .filter((p) => p.terms.length <= 3 || ACRONYM.test(p.display))
+        .sort((a, b) => b.units.length - a.units.length || Number(named(b)) - Number(named(a)) || b.score - a.score || compareCodeUnits(a.key, b.key))[0] ?? (phrases[0] as Keyphrase);
+    const labelPhrase = spread.terms.length === 1 ? (phrases.find((p) => named(p) && p.terms.includes(spread.terms[0] as string)) ?? spread) : spread;
     const units = [...new Set(all.flatMap((p) => p.units))];
     if (order) units.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const [best, ...rest] = phrases;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedUnits } from '../../src/analyze/jobs.js';
-import { definedAcronyms, keyphrases, type Background, type TextUnit } from '../../src/analyze/keyphrases.js';
+import { courtesy, definedAcronyms, keyphrases, type Background, type TextUnit } from '../../src/analyze/keyphrases.js';
 import { themes } from '../../src/analyze/themes.js';
 import { parseDocument } from '../../src/load/document.js';
 
@@ -23,6 +23,38 @@ function background(common: Record<string, number>): Background {
     phraseRate: (terms) => (['responsibility to protect', 'preventive diplomacy'].includes(terms.join(' ')) ? 10 / size : null),
   };
 }
+
+describe('courtesy sentences', () => {
+  const first = (text: string): boolean => courtesy(unitsOf(text)[0]!.stream.sentences[0]!);
+
+  it('thanks, praise, gratitude and congratulations are courtesies', () => {
+    expect(first('I would like to thank the President for convening this meeting.')).toBe(true);
+    expect(first('We appreciate the efforts of the Special Advisers.')).toBe(true);
+    expect(first('Allow me at the outset to congratulate you on your election.')).toBe(true);
+    expect(first('My delegation also wishes to commend the Secretary-General.')).toBe(true);
+    expect(first('I take this opportunity to thank all the briefers.')).toBe(true);
+    expect(first('We express our deep gratitude to the briefers.')).toBe(true);
+    expect(first('I thank Mr. Lowcock for his briefing.')).toBe(true);
+    expect(first('Our gratitude also goes to your predecessor, Mr. Harri Holkeri, for his work.')).toBe(true);
+    expect(first('I should like also to convey our deep appreciation to the outgoing President, Mr. Edvard Hambro.')).toBe(true);
+  });
+
+  it('a sentence that only mentions thanks or welcomes a report is not', () => {
+    expect(first('We welcome the report of the Secretary-General.')).toBe(false);
+    expect(first('Peacekeepers deserve our thanks for their service.')).toBe(false);
+    expect(first('The Council must express its unity.')).toBe(false);
+    expect(first('We pay tribute to the peacekeepers who lost their lives.')).toBe(false);
+  });
+
+  it('gives no phrase of its own, but its mentions of phrases said elsewhere still count', () => {
+    const units = unitsOf('We appreciate the efforts of Mr. Adama Dieng for the responsibility to protect. The responsibility to protect needs preventive diplomacy.');
+    const r = keyphrases(units, background({}));
+    expect(r.rows.find((x) => x.key.includes('adama'))).toBeUndefined();
+    expect(r.rows.find((x) => x.key === 'responsibility to protect')?.count).toBe(2);
+    // its words still count as the statement's words
+    expect(r.wordCounts.get('dieng')).toBe(1);
+  });
+});
 
 describe('keyphrases', () => {
   it('empty input: no phrases, no NaN', () => {

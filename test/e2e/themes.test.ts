@@ -43,6 +43,14 @@ describe('themes of the seeds', () => {
     expect(first.phrases.find((p) => p.key === 'responsibility to protect')?.count).toBe(4);
   });
 
+  it('R2P statement: prevention is a theme of its own, and the opening thanks give none (no "Adama Dieng", no "valuable insights")', () => {
+    const th = themes('seeds/003_0eda7931006bc30a.txt').results.groups[0]!.themes;
+    expect(th.map((t) => t.label)).toContain('prevention');
+    const all = th.map(words).join(' || ').toLowerCase();
+    expect(all).not.toContain('adama dieng');
+    expect(all).not.toContain('valuable insights');
+  });
+
   it('R2P statement: sovereignty and territorial integrity is a theme', () => {
     const all = themes('seeds/003_0eda7931006bc30a.txt').results.groups[0]!.themes.map(words).join(' || ');
     expect(all).toContain('territorial integrity');

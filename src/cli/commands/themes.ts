@@ -196,7 +196,7 @@ function themeJson(t: Theme, ev: ThemeEvidence | null | undefined): Record<strin
 function renderThemes(r: Run, view: ThemesView, opts: ThemesOptions, label: (id: string) => string): string {
   const { groups } = view;
   const ev = (g: ThemeGroup, i: number): ThemeEvidence | null | undefined => (opts.explain ? view.evidence(g, i) : undefined);
-  const params = { by: opts.by ?? null, lang: opts.lang, stopwords: opts.stopwords, ...groups[0]?.keyphrases.params, grouping: 'by head stem, then average-linkage clustering while weighted Jaccard (stems 1, sentences 0.5, paragraphs 0.25) ≥ 0.12, ≤ 6 phrases a theme; pool: 60 strongest informative phrases; score = best + ½ others' };
+  const params = { by: opts.by ?? null, lang: opts.lang, stopwords: opts.stopwords, ...groups[0]?.keyphrases.params, grouping: 'by head stem, then average-linkage clustering while weighted Jaccard (stems 1, sentences 0.5, paragraphs 0.25) ≥ 0.12, ≤ 6 phrases a theme; pool: 60 strongest informative phrases; score = best + ½ others', label: 'the phrase of ≤ 3 words in the most paragraphs (2–3 words win a tie, and name a single word they hold)' };
   if (opts.ndjson) return toNdjson(groups.flatMap((g) => g.themes.map((t, i) => ({ ...(opts.by ? { group: g.group } : {}), ...themeJson(t, ev(g, i)) }))));
   if (opts.json) {
     const results = { groups: groups.map((g) => ({ group: g.group, tokens: g.keyphrases.tokens, units: g.keyphrases.units, themes: g.themes.map((t, i) => themeJson(t, ev(g, i))) })) };
