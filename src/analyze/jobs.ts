@@ -24,10 +24,12 @@ export interface Counted<T> {
   langs: Partial<Record<Lang, number>>;
 }
 
-/** Documents per language, over many jobs' results. */
-export function mergeLangs(list: readonly Counted<unknown>[]): Partial<Record<Lang, number>> {
+/** Documents per language, over many jobs' results; keys in code order, whatever order workers met them in. */
+export function mergeLangs(list: readonly { langs: Partial<Record<Lang, number>> }[]): Partial<Record<Lang, number>> {
+  const sum = new Map<Lang, number>();
+  for (const c of list) for (const [l, n] of Object.entries(c.langs) as [Lang, number][]) sum.set(l, (sum.get(l) ?? 0) + n);
   const out: Partial<Record<Lang, number>> = {};
-  for (const c of list) for (const [l, n] of Object.entries(c.langs) as [Lang, number][]) out[l] = (out[l] ?? 0) + n;
+  for (const l of [...sum.keys()].sort()) out[l] = sum.get(l) as number;
   return out;
 }
 

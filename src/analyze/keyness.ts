@@ -27,10 +27,10 @@
 import type { Country, SpeechDocument, Unit } from '../model/types.js';
 import { sentenceSpans, type Lang, type TermOcc, type TermSink, type TermStream } from '../text/index.js';
 import { fightinWords, g2Keyness4, keynessP, logRatio } from './association.js';
-import { compareCodeUnits, finiteOr0 } from './corpus.js';
+import { compareCodeUnits, compareDocIds, finiteOr0 } from './corpus.js';
 import { TermCounter } from './frequency.js';
 import type { GroupField } from './groups.js';
-import { documentLang, pipelineFor, type CountArgs } from './jobs.js';
+import { documentLang, mergeLangs, pipelineFor, type CountArgs } from './jobs.js';
 import { NGRAM_KEY_SEPARATOR, NgramCounter } from './ngrams.js';
 import { benjaminiHochberg, bonferroni, normalP2 } from './stats-dist.js';
 import { unitId } from './units.js';
@@ -64,6 +64,8 @@ export const SIGNIFICANCE = 0.05;
 export interface SideCounts {
   /** Documents with at least one counted unit on this side, in input order. */
   files: string[];
+  /** The documents' ids, parallel to `files` (workers meet documents in any order: merges sort by them). */
+  fileIds: string[];
   units: number;
   /** Counted terms: neither stopwords nor numbers. */
   tokens: number;
@@ -254,7 +256,7 @@ export interface DiffCounts {
 
 /** A side with nothing counted. */
 export function emptySide(): SideCounts {
-  return { files: [], units: 0, tokens: 0, terms: [], counts: [], unitCounts: [], docCounts: [], phrases: [], phraseCounts: [], phraseUnits: [], phraseDocs: [] };
+  return { files: [], fileIds: [], units: 0, tokens: 0, terms: [], counts: [], unitCounts: [], docCounts: [], phrases: [], phraseCounts: [], phraseUnits: [], phraseDocs: [] };
 }
 
 interface PhraseAcc {
@@ -269,6 +271,7 @@ class SideCounter {
   private readonly terms = new TermCounter(false);
   private readonly phrases = new Map<string, PhraseAcc>();
   private readonly files: string[] = [];
+  private readonly fileIds: string[] = [];
   private lastDoc = -1;
   private ngrams: NgramCounter | null = null;
   /** The sink of the current unit. */
@@ -279,7 +282,10 @@ class SideCounter {
   /** Begin a unit of the document with ordinal `doc`; flushes the previous unit's phrases. */
   startUnit(doc: number, document: SpeechDocument): void {
     this.flush();
-    if (doc !== this.lastDoc) this.files.push(document.file);
+    if (doc !== this.lastDoc) {
+      this.files.push(document.file);
+      this.fileIds.push(document.id);
+    }
     this.terms.startUnit(document.id, '');
     if (this.phraseSizes !== null) {
       this.ngrams = new NgramCounter({ n: this.phraseSizes, strict: false });
@@ -314,6 +320,7 @@ class SideCounter {
     const g = t.groups[0];
     const out = emptySide();
     out.files = [...this.files];
+    out.fileIds = [...this.fileIds];
     if (g) {
       out.units = g.units;
       out.tokens = g.tokens;
@@ -466,7 +473,7 @@ export function diffAccumulator(args: DiffJobArgs): { add(doc: SpeechDocument): 
         else if (inB) pipeline.visit(u.text, lang, b.sink);
       }
     },
-    result: () => ({ a: a.result(), b: b.result(), langs, overlap, seen: [...seen] }),
+    result: () => ({ a: mergeSides([a.result()]), b: mergeSides([b.result()]), langs: mergeLangs([{ langs }]), overlap, seen: [...seen].sort(compareCodeUnits) }),
   };
 }
 
@@ -495,27 +502,29 @@ export function mergeSides(parts: readonly SideCounts[]): SideCounts {
   const out = emptySide();
   const ti = new Map<string, number>();
   const pi = new Map<string, number>();
+  const files: [string, string][] = [];
   for (const p of parts) {
-    out.files.push(...p.files);
+    p.files.forEach((f, i) => files.push([p.fileIds[i] ?? '', f]));
     out.units += p.units;
     out.tokens += p.tokens;
     addParallel(ti, out.terms, [out.counts, out.unitCounts, out.docCounts], p.terms, [p.counts, p.unitCounts, p.docCounts]);
     addParallel(pi, out.phrases, [out.phraseCounts, out.phraseUnits, out.phraseDocs], p.phrases, [p.phraseCounts, p.phraseUnits, p.phraseDocs]);
   }
+  files.sort((x, y) => compareDocIds(x[0], y[0]));
+  out.files = files.map((f) => f[1]);
+  out.fileIds = files.map((f) => f[0]);
   return out;
 }
 
 /** Reduce: merge diff counts of many documents (or workers). */
 export function mergeDiffCounts(list: DiffCounts[]): DiffCounts {
-  const langs: Partial<Record<Lang, number>> = {};
   const seen = new Set<string>();
   let overlap = 0;
   for (const c of list) {
-    for (const [l, n] of Object.entries(c.langs) as [Lang, number][]) langs[l] = (langs[l] ?? 0) + n;
     for (const s of c.seen) if (seen.size < SEEN_LIMIT) seen.add(s);
     overlap += c.overlap;
   }
-  return { a: mergeSides(list.map((c) => c.a)), b: mergeSides(list.map((c) => c.b)), langs, overlap, seen: [...seen] };
+  return { a: mergeSides(list.map((c) => c.a)), b: mergeSides(list.map((c) => c.b)), langs: mergeLangs(list), overlap, seen: [...seen].sort(compareCodeUnits) };
 }
 
 // ---------------------------------------------------------------------------------------------------

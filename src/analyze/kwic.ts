@@ -131,9 +131,10 @@ export function kwicDocument(doc: SpeechDocument, args: KwicArgs): KwicHit[] {
     if (prefilter && !prefilter.test(u.text)) continue;
     let spans: [number, number][];
     if (phrase) {
-      // Words and phrases are matched as the terms stream past: no term objects are built.
+      // Words and phrases are matched as the terms stream past: no term objects are built, and only the
+      // sentences where the prefilter found one of the words are looked up at all.
       phrase.start(u.text);
-      pipeline.visit(u.text, lang, phrase);
+      pipeline.visit(u.text, lang, phrase, prefilter ? sentencesWith(prefilter, u.text) : undefined);
       spans = phrase.spans;
     } else {
       spans = [];
@@ -220,6 +221,29 @@ class PhraseMatcher implements TermSink {
     }
     this.n = 0;
   }
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * A sentence filter for `visit`: true for a sentence span that holds a match of the prefilter. Every
+ * token that could match lies inside its sentence's span, so the sentences it refuses cannot match.
+ */
+function sentencesWith(prefilter: RegExp, text: string): (start: number, end: number) => boolean {
+  let g = globalCopies.get(prefilter);
+  if (g === undefined) globalCopies.set(prefilter, (g = new RegExp(prefilter.source, `${prefilter.flags}g`)));
+  const at: number[] = [];
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    at.push(m.index);
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  let i = 0;
+  // Sentences come in text order, so one pointer walks the matches.
+  return (start, end) => {
+    while (i < at.length && (at[i] as number) < start) i++;
+    return i < at.length && (at[i] as number) < end;
+  };
 }
 
 const prefilters = new Map<string, RegExp | null>();

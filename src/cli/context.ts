@@ -5,6 +5,7 @@ import { resolveInputs, stdinHasData, type InputProblem, type ResolvedInputs } f
 import { createRequire } from 'node:module';
 import type { SingleBar } from 'cli-progress';
 import { GROUP_FIELDS } from '../analyze/groups.js';
+import { CORPUS_FILE } from '../load/corpus-file.js';
 import { wantsKinds, type Where } from '../load/filter.js';
 import { mapShares, mapSources, type Job, type Share } from '../load/parallel.js';
 import type { LoadOptions } from '../load/read.js';
@@ -23,6 +24,12 @@ export interface CommonOptions {
   color?: boolean;
   json?: boolean;
   ndjson?: boolean;
+}
+
+/** Checks of the inputs against the options, for commands whose options allow them. */
+export interface ResolveChecks {
+  /** `--by` may name a corpus-file column (the shared --by option): then some input must be a corpus file. */
+  byColumn?: boolean;
 }
 
 export interface Corpus {
@@ -124,19 +131,19 @@ export class Run {
   }
 
   /** Resolve the inputs and run a per-document job over them (on worker threads for many files). */
-  async loadWith<T>(inputs: readonly string[], job: Job): Promise<{ values: T[]; warnings: LoadWarning[]; usedSeeds: boolean }> {
-    return this.loadSources<T>(this.resolve(inputs), job);
+  async loadWith<T>(inputs: readonly string[], job: Job, check: ResolveChecks = {}): Promise<{ values: T[]; warnings: LoadWarning[]; usedSeeds: boolean }> {
+    return this.loadSources<T>(this.resolve(inputs, check), job);
   }
 
   /** Resolve the inputs: notes for skipped paths, errors for missing ones, and the sources to read. */
-  resolve(inputs: readonly string[]): ResolvedInputs {
+  resolve(inputs: readonly string[], check: ResolveChecks = {}): ResolvedInputs {
     const resolved = resolveInputs(inputs, { stdinHasData: stdinHasData() });
     if (resolved.usedSeeds) this.note('no input given; analysing the bundled seeds/ (pipe text in, or name files)');
     for (const s of resolved.skipped) this.note(`skipped '${s.path}': ${s.message}`);
     for (const e of resolved.errors) this.error(e);
     const by = (this.opts as { by?: string }).by;
-    if (by && !(GROUP_FIELDS as readonly string[]).includes(by) && !resolved.sources.some((s) => s.kind === 'stdin' || /\.(?:csv|tsv|jsonl)$/i.test(s.path))) {
-      throw new UserError(`--by ${by}: only corpus files (.csv, .tsv, .jsonl) have columns to group by, and no input is one; group by ${GROUP_FIELDS.join(', ')}`);
+    if (check.byColumn && by && !(GROUP_FIELDS as readonly string[]).includes(by) && resolved.sources.length > 0 && !resolved.sources.some((s) => s.kind === 'file' && CORPUS_FILE.test(s.path))) {
+      throw new UserError(`--by ${by}: only corpus files (.csv, .tsv, .jsonl, .ndjson) have columns to group by, and no input is one; group by ${GROUP_FIELDS.join(', ')}`);
     }
     return resolved;
   }

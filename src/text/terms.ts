@@ -270,8 +270,12 @@ export interface TermIdSink extends TermSink {
 /** Turns a unit's text into its term stream; `lang` skips detection (detect once per document). */
 export interface TermPipeline {
   (text: string, lang?: Lang): TermStream;
-  /** Send the text's terms to a sink; returns the language used. */
-  visit(text: string, lang: Lang | undefined, sink: TermSink): Lang;
+  /**
+   * Send the text's terms to a sink; returns the language used. With `keep`, a sentence whose span
+   * [start, end) it refuses is skipped whole: not looked up, not sent (a search that knows where its
+   * words can be saves the rest).
+   */
+  visit(text: string, lang: Lang | undefined, sink: TermSink, keep?: (start: number, end: number) => boolean): Lang;
 }
 
 /** Builds the TermStream of one text. */
@@ -303,7 +307,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
   let idx = new Int32Array(1024);
   const elisionStop = opts.stopwords !== 'none';
 
-  const visit = (text: string, lang: Lang | undefined, sink: TermSink): Lang => {
+  const visit = (text: string, lang: Lang | undefined, sink: TermSink, keep?: (start: number, end: number) => boolean): Lang => {
     const l: Lang = lang ?? (opts.lang === 'auto' ? detectLang(text) : opts.lang);
     let st = states.get(l);
     if (st === undefined) {
@@ -319,13 +323,17 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
     const flags = buf.flags;
     if (idx.length < n) idx = new Int32Array(n * 2);
     const hashes = buf.hash;
-    for (let j = 0; j < n; j++) idx[j] = st.indexAt(text, starts[j]!, ends[j]!, hashes[j]!);
     const table = st.table;
 
     let j = 0;
     while (j < n) {
       let k = j + 1;
       while (k < n && (flags[k]! & Tf.SentStart) === 0) k++;
+      if (keep !== undefined && !keep(starts[j]!, ends[k - 1]!)) {
+        j = k;
+        continue;
+      }
+      for (let t = j; t < k; t++) idx[t] = st.indexAt(text, starts[t]!, ends[t]!, hashes[t]!);
 
       // caps heading: lowercase its capitalised words
       let words = 0;

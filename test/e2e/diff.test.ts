@@ -265,6 +265,16 @@ describe.skipIf(!hasShared)('speeches diff over the General Debate sample', { ti
   const glob10 = join(sample, '*_201?.txt');
   const decades = json([glob70, glob10, '--top', '60']);
 
+  it('on worker threads (one corpus, 300 files, --by year) gives the same bytes every run, files in input order', () => {
+    const args = [sample, '--by', 'year', '--a', '1970..1979', '--b', '2010..2019', '--json'];
+    const first = run(args);
+    expect(first.status).toBe(0);
+    expect(run(args).stdout).toBe(first.stdout);
+    const files = (JSON.parse(first.stdout) as { results: { sides: { a: { files: string[] } } } }).results.sides.a.files;
+    expect(files.length).toBeGreaterThan(40);
+    expect(files).toEqual([...files].sort());
+  });
+
   it('the 1970s (A) speak of colonialism, apartheid, Namibia, détente, liberation; most pass the corrected test', () => {
     const less = decades.results.less;
     const pinned = ['colonial', 'namibia', 'south africa', 'liberation', 'racist', 'mankind', 'independence', 'struggle'];

@@ -1,7 +1,9 @@
 /** End-to-end: `speeches terms`, `ngrams` and `collocates` on the seeds and the General Debate sample, run as a user runs them. */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -102,6 +104,15 @@ describe('--by', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^speeches: --by region: only corpus files .* group by document, speaker, country, meeting, year, session\n$/);
+  });
+
+  it('a column of an .ndjson corpus file groups, and trend keeps its own periods (--by date)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'speeches-by-'));
+    const file = join(dir, 'c.ndjson');
+    writeFileSync(file, '{"text":"Peace and security matter.","region":"A"}\n{"text":"Climate matters.","region":"B"}\n');
+    const o = json<{ results: { groups: Group[] } }>('terms', file, '--by', 'region');
+    expect(o.results.groups.map((g) => g.group)).toEqual(['A', 'B']);
+    expect(run('trend', 'peace', 'seeds', '--by', 'date').status).toBe(0);
   });
 });
 

@@ -33,7 +33,7 @@ export function statsCommand(program: Command): void {
   cmd.action(async (inputs: string[], opts: TermFlags) => {
     const run = new Run(opts);
     const args = countArgs(opts);
-    const { values, warnings } = await run.loadWith<Counted<StatsCounts>>(inputs, { module: JOBS, fn: 'countDocStats', reduce: 'mergeCountedStats', accumulator: 'statsAccumulator', args });
+    const { values, warnings } = await run.loadWith<Counted<StatsCounts>>(inputs, { module: JOBS, fn: 'countDocStats', reduce: 'mergeCountedStats', accumulator: 'statsAccumulator', args }, { byColumn: true });
     const langs = mergeLangs(values);
     for (const w of stemWarnings(opts, langs)) run.note(w);
     const result = statsFromCounts(values[0]?.value ?? countStats([], Boolean(opts.by)));

@@ -63,12 +63,12 @@ export function termsCommand(program: Command): void {
     let units: CountedUnit[] | null = null;
     let langs: Counted<unknown>['langs'];
     if (opts.matrix || opts.ids) {
-      const { values } = await run.loadWith<Counted<CountedUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
+      const { values } = await run.loadWith<Counted<CountedUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args }, { byColumn: true });
       units = values.flatMap((v) => v.value);
       langs = mergeLangs(values);
       result = termFrequencies(units, freqOpts);
     } else {
-      const { values } = await run.loadWith<Counted<TermCounts>>(inputs, { module: JOBS, fn: 'countDocTerms', reduce: 'mergeCountedTerms', accumulator: 'termAccumulator', args });
+      const { values } = await run.loadWith<Counted<TermCounts>>(inputs, { module: JOBS, fn: 'countDocTerms', reduce: 'mergeCountedTerms', accumulator: 'termAccumulator', args }, { byColumn: true });
       langs = mergeLangs(values);
       result = frequencyFromCounts(mergeTermCounts(countTerms([]), ...values.map((v) => v.value)), freqOpts);
     }

@@ -75,7 +75,7 @@ async function run(command: 'themes' | 'keyphrases', inputs: string[], opts: The
   const r = new Run(opts);
   const args = countArgs(opts);
   const top = opts.top ?? (command === 'themes' ? 8 : 20);
-  const resolved = r.resolve(inputs);
+  const resolved = r.resolve(inputs, { byColumn: true });
   if (opts.by && resolved.sources.length >= GROUPED_IN_WORKERS && !resolved.sources.some((s) => s.kind === 'stdin')) {
     return runGrouped(r, command, resolved, opts, args, top);
   }
@@ -282,7 +282,7 @@ async function runLexicon(inputs: string[], opts: ThemesOptions): Promise<void> 
   const r = new Run(opts);
   const args = countArgs(opts);
   const matcher = lexiconMatcher(opts.lexicon as string, args.terms);
-  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
+  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args }, { byColumn: true });
   const units = values.flatMap((v) => v.value);
   const label = paragraphLabels(new Set(units.map((u) => u.document)).size);
   if (opts.by) {
