@@ -76,7 +76,7 @@ export interface KeyphraseResult {
   units: number;
   /** The sentences ("unit#index") where each ranked phrase occurs, by key, for callers that group phrases. */
   sentences: Map<string, string[]>;
-  /** Every word's weight W(t), for callers that group phrases (themes). */
+  /** Every word's weight W(t), as the phrase scores sum it. */
   wordWeights: Map<string, number>;
   /** Every content word's bits per occurrence, max(0, log2((f(t)/N)/p_bg(t))). */
   wordBits: Map<string, number>;
@@ -230,7 +230,7 @@ const COURTESY_VERB = new Set(['thank', 'thanks', 'commend', 'congratulate', 'ap
 /** Words of thanks and praise. */
 const GRATITUDE = /^(?:thank\w*|congratulat\w*|gratitude|grateful|appreciat\w*|tribute|commend\w*|prais\w*|greet\w*|felicitat\w*)$/;
 /** Words that address a person or an office holder. */
-const ADDRESSEE = new Set(['mr', 'mrs', 'ms', 'madam', 'sir', 'you', 'your', 'predecessor', 'excellency', 'ambassador', 'envoy', 'president', 'secretary-general', 'panelists', 'briefers', 'briefer']);
+const ADDRESSEE = new Set(['mr', 'mrs', 'ms', 'madam', 'sir', 'predecessor', 'excellency', 'ambassador', 'envoy', 'president', 'secretary-general', 'panelists', 'briefers', 'briefer']);
 
 /**
  * Whether a sentence is a courtesy: its verb, after at most six lead words (subject, modal, "allow me

@@ -209,7 +209,7 @@ class PhraseMatcher implements TermSink {
       for (; k < m; k++) {
         const x = terms[i + k] as string;
         const w = want[k] as string;
-        if (x.length !== w.length || (x !== w && x.toLowerCase() !== w)) break;
+        if (x !== w && x.toLowerCase() !== w) break;
       }
       if (k < m) continue;
       const s = starts[i] as number;

@@ -264,7 +264,7 @@ export function referenceModel(): ReferenceModel {
       try {
         bytes = gunzipSync(readFileSync(url));
       } catch (err) {
-        throw new Error(`shipped data file ${url.pathname} is missing: the build must copy src/data/ next to dist/data/`, {
+        throw new Error(`shipped data file ${raw.pathname} (or ${url.pathname}) is missing: the build writes it to dist/data/ from src/data/reference.tsv.gz`, {
           cause: err,
         });
       }

@@ -59,7 +59,8 @@ export function groupCountsAccumulator(args: CountArgs): { add(doc: SpeechDocume
         cur.units++;
       });
       langs[lang] = (langs[lang] ?? 0) + 1;
-      docs.push({ id: doc.id, groups: [...seen] });
+      // Only documents with counted units are part of the input (as in the one-pass path).
+      if (seen.size > 0) docs.push({ id: doc.id, groups: [...seen] });
     },
     result: () => ({
       value: {
@@ -123,17 +124,18 @@ export interface GroupThemesOut extends Omit<GroupThemes, 'keyphrases'> {
 /** Accumulator of pass 2: keeps the owned groups' units, then ranks and groups their key phrases. */
 export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: SpeechDocument): void; result(): Counted<GroupThemesOut[]> } {
   const keep = new Set(args.keep);
-  const units: TextUnit[] = [];
+  const byDoc: { id: string; units: TextUnit[] }[] = [];
   const langs: Partial<Record<Lang, number>> = {};
   return {
     add(doc) {
-      for (const u of countedUnits(doc, args)) if (keep.has(u.group)) units.push(u as TextUnit);
+      const mine = countedUnits(doc, args).filter((u) => keep.has(u.group)) as TextUnit[];
+      if (mine.length) byDoc.push({ id: doc.id, units: mine });
       const lang = documentLang(doc, args.terms);
       langs[lang] = (langs[lang] ?? 0) + 1;
     },
     result() {
-      // Documents arrive in any order: put the units back in input order (d1, d2, … then ¶ order).
-      units.sort((a, b) => compareDocIds(a.unit, b.unit));
+      // Documents arrive in any order: put them back in input order (d1, d2, …; a document's units are in order).
+      const units = byDoc.sort((a, b) => compareDocIds(a.id, b.id)).flatMap((d) => d.units);
       const counts = new Map<string, number>();
       args.totals.terms.forEach((t, i) => counts.set(t, args.totals.counts[i] as number));
       const stem = stemmerFor('en') ?? undefined;

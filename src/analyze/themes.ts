@@ -9,8 +9,9 @@
  * about: their informative stemmed words (weight 1), the sentences they are said in (0.5) and their
  * paragraphs (0.25) — so items listed in one sentence ("inadequate financing, insufficient troops … of
  * peacekeeping operations") join one theme, and averaging keeps one shared word from chaining unrelated
- * phrases into a giant theme. A theme shows its 6 strongest phrases, is labelled by its strongest phrase
- * of two or three words (or with an acronym; else the strongest of at most three), and scores its best
+ * phrases into a giant theme. A theme shows its 6 strongest phrases, is labelled by its phrase of at most
+ * three words (or with an acronym) said in the most paragraphs — a two- or three-word phrase winning a tie,
+ * and naming a single word it holds ("protection of civilians" for "protection") — and scores its best
  * phrase plus half of the next five.
  */
 
@@ -45,7 +46,7 @@ export interface ThemeOptions {
 const MAX_PHRASES = 6;
 /** A defined acronym after a long form: "Conference on … in Asia (CICA)". */
 const ACRONYM = / \(([A-Z][A-Z0-9]+)\)$/;
-/** Groups merge while their phrases' mean similarity (Jaccard over stems and sentences) reaches this. */
+/** Groups merge while their phrases' mean similarity (weighted Jaccard over stems, sentences and paragraphs) reaches this. */
 const LINK = 0.12;
 /** A shared sentence counts half as much as a shared stemmed word. */
 const SENTENCE_WEIGHT = 0.5;
@@ -64,7 +65,7 @@ const GENERIC_RATE = 0.002;
 
 /** What themes ask of a word of the key-phrase table. */
 function wordFacts(kp: KeyphraseResult): { bits: (t: string) => number; informative: (t: string) => boolean; content: (p: Keyphrase) => string[] } {
-  // Bits per occurrence: how much more this text uses a word than the background (W = f·bits).
+  // Bits per occurrence: how much more this text uses a word than the background.
   const bits = (t: string): number => (kp.wordBits.get(t) ?? 0) + 0.01;
   // Informative, and not one of the words the UN says all the time ("united nations", "world", more than
   // 2 in 1,000 words) unless this text says it at least 8 times as often.
@@ -282,13 +283,16 @@ export function themesByGroup(
       const rest = { get: (t: string): number | undefined => (totals.counts.get(t) ?? 0) - (own.counts.get(t) ?? 0) || undefined };
       background = pooledBackground(bg, rest, totals.tokens - own.tokens);
     }
+    if (opts.keyphrases !== undefined) {
+      // `keyphrases`: the ranked table only.
+      out.push({ group: key, keyphrases: keyphrases(members, background, { top: opts.keyphrases }), themes: [] });
+      continue;
+    }
     const themeOpts = { ...opts, unitOrder: order, unitCountry };
     // Themes read the strongest rows only: rank them all, but finish (display forms, expected counts)
     // the first THEME_ROWS, and all of them only when those do not fill the pool (the same result).
-    let kp = keyphrases(members, background, { top: Math.max(opts.keyphrases ?? 0, THEME_ROWS) });
-    if (kp.rows.length < kp.ranked && themeCandidates(kp, themeOpts).length < (opts.pool ?? POOL)) {
-      kp = keyphrases(members, background, opts.keyphrases === undefined ? {} : { top: opts.keyphrases });
-    }
+    let kp = keyphrases(members, background, { top: THEME_ROWS });
+    if (kp.rows.length < kp.ranked && themeCandidates(kp, themeOpts).length < (opts.pool ?? POOL)) kp = keyphrases(members, background);
     out.push({ group: key, keyphrases: kp, themes: themes(kp, themeOpts) });
   }
   return out;

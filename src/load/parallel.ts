@@ -92,12 +92,13 @@ export async function mapSources<T>(
   };
   if (!canFork) {
     const runner = await TaskRunner.create<T>(job, opts);
-    take(runner.run(tasks));
+    // in small steps, so a progress bar moves
+    for (let i = 0; i < tasks.length; i += BATCH_FILES) take(runner.run(tasks.slice(i, i + BATCH_FILES)));
     const v = runner.finish();
     if (v !== null) merged.push(v);
   } else {
     const queue = new BatchQueue(tasks);
-    const values = await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, () => runInWorker<T>(queue, job, opts, take)));
+    const values = await allWorkers(Array.from({ length: Math.min(threads, tasks.length) }, () => queue), job, opts, take);
     for (const v of values) if (v !== null) merged.push(v);
   }
   if (!job.reduce) return { outcomes, values: indexed.sort((a, b) => a[0] - b[0]).map((x) => x[1]) };
@@ -123,23 +124,31 @@ export interface Share {
 export async function mapShares<T>(shares: readonly Share[], job: Job, opts: LoadOptions = {}): Promise<{ outcomes: JobOutcome[][]; values: (T | null)[] }> {
   if (!job.accumulator) throw new Error('mapShares needs an accumulating job');
   const canFork = import.meta.url.endsWith('.js') && shares.length > 1 && !shares.some((s) => s.sources.some((x) => x.kind === 'stdin'));
-  const results = await Promise.all(
-    shares.map(async (share) => {
-      const tasks: Task[] = share.sources.map((source, index) => ({ index, source, id: share.ids[index] ?? `d${index + 1}` }));
-      const outcomes = new Array<JobOutcome>(tasks.length);
-      const take = (r: BatchResult<T>): void => {
-        for (const [i, o] of r.outcomes) outcomes[i] = o;
-      };
-      const shareJob = { ...job, args: share.args };
-      if (!canFork) {
-        const runner = await TaskRunner.create<T>(shareJob, opts);
-        take(runner.run(tasks));
-        return { outcomes, value: runner.finish() };
-      }
-      return { outcomes, value: await runInWorker<T>(new BatchQueue(tasks), shareJob, opts, take) };
-    }),
-  );
-  return { outcomes: results.map((r) => r.outcomes), values: results.map((r) => r.value) };
+  const plans = shares.map((share) => {
+    if (share.ids.length !== share.sources.length) throw new Error('mapShares: a share needs one id per source');
+    const tasks: Task[] = share.sources.map((source, index) => ({ index, source, id: share.ids[index] as string }));
+    return { tasks, outcomes: new Array<JobOutcome>(tasks.length), job: { ...job, args: share.args } };
+  });
+  const takeInto = (plan: (typeof plans)[number]) => (r: BatchResult<T>): void => {
+    for (const [i, o] of r.outcomes) plan.outcomes[i] = o;
+  };
+  let values: (T | null)[];
+  if (canFork) {
+    values = await allWorkers(
+      plans.map((p) => new BatchQueue(p.tasks)),
+      plans.map((p) => p.job),
+      opts,
+      plans.map(takeInto),
+    );
+  } else {
+    values = [];
+    for (const p of plans) {
+      const runner = await TaskRunner.create<T>(p.job, opts);
+      takeInto(p)(runner.run(p.tasks));
+      values.push(runner.finish());
+    }
+  }
+  return { outcomes: plans.map((p) => p.outcomes), values };
 }
 
 async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[string]> {
@@ -238,9 +247,36 @@ class BatchQueue {
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 16;
 
-function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r: BatchResult<T>) => void): Promise<T | null> {
+/**
+ * Run one worker per queue (with its job and result handler, or the same for all) until each sends its
+ * value. If one fails, the others are stopped and the failure is thrown; a worker that exits without
+ * its value is a failure too.
+ */
+async function allWorkers<T>(
+  queues: readonly BatchQueue[],
+  jobs: Job | readonly Job[],
+  opts: LoadOptions,
+  takes: ((r: BatchResult<T>) => void) | readonly ((r: BatchResult<T>) => void)[],
+): Promise<(T | null)[]> {
+  const workers: Worker[] = [];
+  const runs = queues.map((queue, k) => {
+    const job = Array.isArray(jobs) ? (jobs[k] as Job) : (jobs as Job);
+    const take = Array.isArray(takes) ? (takes[k] as (r: BatchResult<T>) => void) : (takes as (r: BatchResult<T>) => void);
+    return runInWorker<T>(queue, job, opts, take, workers);
+  });
+  try {
+    return await Promise.all(runs);
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
+}
+
+function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r: BatchResult<T>) => void, registry: Worker[]): Promise<T | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { job, opts } });
+    registry.push(worker);
+    let settled = false;
     const feed = (): void => {
       const tasks = queue.take();
       worker.postMessage((tasks ? { kind: 'tasks', tasks } : { kind: 'stop' }) satisfies WorkerOrder);
@@ -251,11 +287,17 @@ function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r
         // hand out the next batch before taking this one's results in, so the worker never waits on us
         feed();
         take(msg.result);
-      } else resolve(msg.value);
+      } else {
+        settled = true;
+        resolve(msg.value);
+      }
     });
-    worker.once('error', reject);
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
+      if (!settled) reject(new Error(`worker stopped with exit code ${code} before its result`));
     });
   });
 }
@@ -271,5 +313,15 @@ function safeSize(path: string): number {
 /** Workers pay off from a few dozen files on; never more threads than cores. */
 function defaultThreads(sources: readonly Source[]): number {
   if (sources.length < 40) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return workerThreads();
+}
+
+/**
+ * How many worker threads a big input gets: one per core, at most 4, or SPEECHES_THREADS when set (1
+ * keeps everything in one thread: for a shared machine, or to check that a split changes nothing).
+ */
+export function workerThreads(): number {
+  const asked = Number(process.env.SPEECHES_THREADS);
+  const cap = Number.isInteger(asked) && asked >= 1 ? asked : 4;
+  return Math.max(1, Math.min(availableParallelism(), cap));
 }

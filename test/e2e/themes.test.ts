@@ -22,7 +22,11 @@ interface ThemesOut {
 }
 
 function run(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, ['bin/speeches.js', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, ['bin/speeches.js', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -146,4 +150,17 @@ describe.skipIf(!hasShared)('themes by year over General Debate speeches', () =>
   it('2001: terrorism', () => expect(top('2001')).toContain('terrorism'));
   it('2020: the pandemic', () => expect(top('2020')).toContain('pandemic'));
   it('1976: South Africa and its racist regime', () => expect(top('1976')).toMatch(/south africa|racist|apartheid/));
+});
+
+describe.skipIf(!hasShared)('themes --by over many files', () => {
+  it('the two worker passes give the same bytes as one thread (SPEECHES_THREADS=1), evidence and labels included', () => {
+    const args = ['themes', join(shared, 'ungd-sample'), '--by', 'year', '--top', '3', '--explain', '--json'];
+    const workers = run(...args);
+    const one = runWith({ SPEECHES_THREADS: '1' }, ...args);
+    expect(workers.status).toBe(0);
+    expect(workers.stdout).toBe(one.stdout);
+    const out = JSON.parse(workers.stdout) as ThemesOut & { corpus: { documents: number } };
+    expect(out.corpus.documents).toBe(300);
+    expect(out.results.groups.length).toBeGreaterThan(40);
+  });
 });

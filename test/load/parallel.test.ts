@@ -4,7 +4,8 @@
  * Workers import the built modules, so these tests run the copies in dist/ (npm test builds first).
  */
 
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,12 @@ describe('mapSources on worker threads', () => {
     // each share grouped by its own --by: years in one, country names in the other
     expect(a.groups.every((g) => /^\d{4}$/.test(g.group))).toBe(true);
     expect(b.groups.some((g) => /^[A-Z][a-z]/.test(g.group))).toBe(true);
+  });
+
+  it('a job that fails in a worker fails the run, and the other workers are stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'speeches-job-'));
+    const mod = join(dir, 'boom.mjs');
+    writeFileSync(mod, "export function boom(doc) { if (doc.id === 'd5') throw new Error('boom in d5'); return doc.id; }\n");
+    await expect(mapSources(sources.slice(0, 60), { module: pathToFileURL(mod).href, fn: 'boom' }, {}, 2)).rejects.toThrow(/boom in d5/);
   });
 });

@@ -9,8 +9,7 @@ import type { GroupCounts, GroupThemesArgs, GroupThemesOut, ThemeEvidence } from
 import { compareCodeUnits, sortGroupKeys } from '../../analyze/corpus.js';
 import type { CountArgs } from '../../analyze/jobs.js';
 import type { ResolvedInputs, Source } from '../../load/inputs.js';
-import type { Share } from '../../load/parallel.js';
-import { availableParallelism } from 'node:os';
+import { workerThreads, type Share } from '../../load/parallel.js';
 import { stemmerFor } from '../../text/index.js';
 import { envelope, toJson, toNdjson } from '../../report/json.js';
 import { fixed } from '../../report/numbers.js';
@@ -76,7 +75,7 @@ async function run(command: 'themes' | 'keyphrases', inputs: string[], opts: The
   const args = countArgs(opts);
   const top = opts.top ?? (command === 'themes' ? 8 : 20);
   const resolved = r.resolve(inputs, { byColumn: true });
-  if (opts.by && resolved.sources.length >= GROUPED_IN_WORKERS && !resolved.sources.some((s) => s.kind === 'stdin')) {
+  if (opts.by && resolved.sources.length >= GROUPED_IN_WORKERS && workerThreads() > 1 && !resolved.sources.some((s) => s.kind === 'stdin')) {
     return runGrouped(r, command, resolved, opts, args, top);
   }
   const { values } = await r.loadSources<Counted<TextUnit[]>>(resolved, { module: JOBS, fn: 'docStreams', args });
@@ -116,7 +115,7 @@ async function runGrouped(r: Run, command: 'themes' | 'keyphrases', resolved: Re
     g.terms.forEach((t, i) => totals.set(t, (totals.get(t) ?? 0) + (g.counts[i] as number)));
   }
   // Groups to workers, biggest first to the lightest; each worker reads every document holding one of its groups.
-  const n = Math.max(1, Math.min(availableParallelism(), counts.groups.length));
+  const n = Math.max(1, Math.min(workerThreads(), counts.groups.length));
   const owned: string[][] = Array.from({ length: n }, () => []);
   const load = new Array<number>(n).fill(0);
   for (const g of [...counts.groups].sort((a, b) => b.tokens - a.tokens || compareCodeUnits(a.group, b.group))) {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { gunzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
-cpSync('src/data', 'dist/data', { recursive: true, filter: (f) => !/[\\/]build([\\/]|$)|\.ts$/.test(f) });
+cpSync('src/data', 'dist/data', { recursive: true, filter: (f) => !/[\\/]build([\\/]|$)|\.ts$|reference\.tsv\.gz$/.test(f) });
 writeFileSync('dist/data/reference.tsv', gunzipSync(readFileSync('src/data/reference.tsv.gz')));
 const lists = require('stopword');
 mkdirSync('dist/data/stopword', { recursive: true });
