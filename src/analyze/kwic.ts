@@ -127,14 +127,20 @@ export function kwicDocument(doc: SpeechDocument, args: KwicArgs): KwicHit[] {
   const phrase = p.kind === 'terms' ? new PhraseMatcher(p.terms, args.caseSensitive ? p.source : null) : null;
   for (const u of doc.units) {
     if (!args.allUnits && u.kind !== 'content') continue;
-    // Most units cannot match: a cheap search of the raw text skips the term pipeline for them.
-    if (prefilter && !prefilter.test(u.text)) continue;
+    // Most units cannot match: a cheap search of the raw text skips the term pipeline for them (and, for
+    // words and phrases, for the sentences without a candidate).
+    let keep: ((start: number, end: number) => boolean) | undefined;
+    if (prefilter && phrase) {
+      const k = sentencesWith(prefilter, u.text);
+      if (k === null) continue;
+      keep = k;
+    } else if (prefilter && !prefilter.test(u.text)) continue;
     let spans: [number, number][];
     if (phrase) {
       // Words and phrases are matched as the terms stream past: no term objects are built, and only the
       // sentences where the prefilter found one of the words are looked up at all.
       phrase.start(u.text);
-      pipeline.visit(u.text, lang, phrase, prefilter ? sentencesWith(prefilter, u.text) : undefined);
+      pipeline.visit(u.text, lang, phrase, keep);
       spans = phrase.spans;
     } else {
       spans = [];
@@ -226,10 +232,11 @@ class PhraseMatcher implements TermSink {
 const globalCopies = new WeakMap<RegExp, RegExp>();
 
 /**
- * A sentence filter for `visit`: true for a sentence span that holds a match of the prefilter. Every
- * token that could match lies inside its sentence's span, so the sentences it refuses cannot match.
+ * A sentence filter for `visit`: true for a sentence span that holds a match of the prefilter (null when
+ * the text holds none). Every token that could match lies inside its sentence's span, so the sentences
+ * it refuses cannot match.
  */
-function sentencesWith(prefilter: RegExp, text: string): (start: number, end: number) => boolean {
+function sentencesWith(prefilter: RegExp, text: string): ((start: number, end: number) => boolean) | null {
   let g = globalCopies.get(prefilter);
   if (g === undefined) globalCopies.set(prefilter, (g = new RegExp(prefilter.source, `${prefilter.flags}g`)));
   const at: number[] = [];
@@ -238,6 +245,7 @@ function sentencesWith(prefilter: RegExp, text: string): (start: number, end: nu
     at.push(m.index);
     if (m[0].length === 0) g.lastIndex++;
   }
+  if (at.length === 0) return null;
   let i = 0;
   // Sentences come in text order, so one pointer walks the matches.
   return (start, end) => {

@@ -169,4 +169,23 @@ describe('prepareTerms', () => {
     expect(show(run('Совет Безопасности Организации Объединенных Наций'))).toBe('совет безопасности организации объединённые нации');
     expect(show(run('مجلس الأمن التابع للأمم المتحدة'))).toBe('مجلس الأمن التابع الأمم المتحدة');
   });
+
+  it('visit with `keep` sends only the sentences whose span it accepts, each exactly as without it', () => {
+    const run = prepareTerms(OPTS);
+    const text = 'THE UNITED NATIONS. Peace and security, now. R2P matters.';
+    const collect = (keep?: (s: number, e: number) => boolean): string[] => {
+      const out: string[] = [];
+      let cur: string[] = [];
+      const spans: [number, number][] = [];
+      run.visit(text, 'en', { term: (t) => cur.push(t), gap: () => cur.push('|'), endSentence: () => (out.push(cur.join(' ')), (cur = [])) }, keep && ((s, e) => (spans.push([s, e]), keep(s, e))));
+      return out;
+    };
+    const all = collect();
+    expect(all).toEqual(['the united nations', 'peace and security | now', 'responsibility to protect matters']);
+    expect(collect(() => true)).toEqual(all);
+    // refuse the second sentence by its span
+    const second = text.indexOf('Peace');
+    expect(collect((s, e) => !(s <= second && second < e))).toEqual([all[0], all[2]]);
+    expect(collect(() => false)).toEqual([]);
+  });
 });
