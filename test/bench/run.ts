@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullCorpus, listFiles, REPO } from './corpus.js';
-import { best, type Measurement } from './measure.js';
+import { best, measure, type Measurement } from './measure.js';
 
 interface Case {
   name: string;
@@ -50,25 +50,46 @@ const cases: Case[] = [
   { name: 'themes --by year, 300-file sample', args: ['themes', join(REPO, '../shared/corpus/ungd-sample'), '--by', 'year', '--top', '3'], targetSeconds: 5 },
 ];
 
-const wc = await best(runs, 'sh', ['-c', `find "${dir}" -name '*.txt' -print0 | LC_ALL=C.UTF-8 xargs -0 wc -w | tail -n 1`]);
-const rows: string[][] = [['case', 'seconds', '× wc -w', 'target', 'peak MB', 'verdict']];
-rows.push(['wc -w (baseline)', wc.seconds.toFixed(2), '1.0', '', fmt(wc.peakMB), '']);
+// Each run of a case is paired with a run of `wc -w` just before it, and the case's ratio is the best of
+// its pairs: on a shared machine the load drifts, and a baseline measured minutes earlier would not
+// share the conditions of the case it divides.
+const wcArgs = ['-c', `find "${dir}" -name '*.txt' -print0 | LC_ALL=C.UTF-8 xargs -0 wc -w | tail -n 1`];
+const wcOnce = async (): Promise<Measurement> => {
+  const m = await measure('sh', wcArgs);
+  if (m.code !== 0) throw new Error('wc -w failed');
+  return m;
+};
+const wc = await best(runs, 'sh', wcArgs);
+const rows: string[][] = [['case', 'seconds', 'wc -w', '× wc -w', 'target', 'peak MB', 'verdict']];
+rows.push(['wc -w (baseline, best of runs)', wc.seconds.toFixed(2), '', '1.0', '', fmt(wc.peakMB), '']);
 let failed = false;
 for (const c of cases) {
   if (only.length && !only.some((o) => c.name.includes(o))) continue;
-  const m: Measurement = await best(runs, process.execPath, [bin, ...c.args]);
-  const ratio = m.seconds / wc.seconds;
+  let bestPair: { m: Measurement; base: number; ratio: number } | null = null;
+  let fastest: Measurement | null = null;
+  let peak = 0;
+  for (let r = 0; r < runs; r++) {
+    const base = c.target !== undefined ? (await wcOnce()).seconds : wc.seconds;
+    const m = await measure(process.execPath, [bin, ...c.args]);
+    if (m.code !== 0) throw new Error(`${c.name} exited ${m.code}`);
+    peak = Math.max(peak, m.peakMB ?? 0);
+    if (!fastest || m.seconds < fastest.seconds) fastest = m;
+    const ratio = m.seconds / base;
+    if (!bestPair || ratio < bestPair.ratio) bestPair = { m, base, ratio };
+  }
+  const pair = bestPair as { m: Measurement; base: number; ratio: number };
+  const seconds = c.target !== undefined ? pair.m.seconds : (fastest as Measurement).seconds;
   const ok =
-    (c.target === undefined || ratio <= c.target) &&
-    (c.targetSeconds === undefined || m.seconds <= c.targetSeconds) &&
-    (c.targetMB === undefined || (m.peakMB ?? 0) <= c.targetMB);
+    (c.target === undefined || pair.ratio <= c.target) &&
+    (c.targetSeconds === undefined || seconds <= c.targetSeconds) &&
+    (c.targetMB === undefined || peak <= c.targetMB);
   failed ||= !ok;
   const target = c.target ? `≤ ${c.target}×` : c.targetSeconds ? `≤ ${c.targetSeconds} s` : '';
-  rows.push([c.name, m.seconds.toFixed(2), ratio.toFixed(1), target, fmt(m.peakMB), ok ? 'ok' : 'MISSED']);
+  rows.push([c.name, seconds.toFixed(2), c.target !== undefined ? pair.base.toFixed(2) : '', c.target !== undefined ? pair.ratio.toFixed(1) : '', target, fmt(peak), ok ? 'ok' : 'MISSED']);
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
 for (const r of rows) process.stdout.write(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + '\n');
-process.stdout.write(`(best of ${runs} runs; ${files.length} files; node ${process.version})\n`);
+process.stdout.write(`(${runs} runs a case; ratios: the best of the case's runs, each over a wc -w run just before it; ${files.length} files; node ${process.version})\n`);
 process.exitCode = failed ? 1 : 0;
 
 function fmt(mb: number | null): string {
