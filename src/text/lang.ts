@@ -19,6 +19,12 @@ const MARKERS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
 /* Words shared by French and Spanish: evidence against English. */
 const ROMANCE: ReadonlySet<string> = new Set(['de', 'la', 'que', 'en', 'un']);
 const FR_CHARS = 'èêçàùûôîëïœÈÊÇÀ';
+
+/** Each marker word's languages as bits (en 1, fr 2, es 4, Romance 8): one lookup a word. */
+const MARKER_BITS = new Map<string, number>();
+for (const [bit, set] of [[1, MARKERS.en], [2, MARKERS.fr], [4, MARKERS.es], [8, ROMANCE]] as const) {
+  for (const w of set) MARKER_BITS.set(w, (MARKER_BITS.get(w) ?? 0) | bit);
+}
 const RE_FR_ES_CHARS = /[èêçàùûôîëïœÈÊÇÀñáíóú¿¡ÑÁÍÓÚ]/g;
 
 const RE_FR_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]$/;
@@ -92,11 +98,12 @@ export function detectLang(text: string): Lang {
       continue;
     }
     if (i - s > 7) continue;
-    const w = sample.slice(s, i).toLowerCase();
-    if (MARKERS.en.has(w)) counts.en++;
-    if (MARKERS.fr.has(w)) counts.fr++;
-    if (MARKERS.es.has(w)) counts.es++;
-    if (ROMANCE.has(w)) romance++;
+    const bits = MARKER_BITS.get(sample.slice(s, i).toLowerCase());
+    if (bits === undefined) continue;
+    if (bits & 1) counts.en++;
+    if (bits & 2) counts.fr++;
+    if (bits & 4) counts.es++;
+    if (bits & 8) romance++;
     const total = counts.en + counts.fr + counts.es;
     if (total >= 60) {
       const a = Math.max(counts.en, counts.fr, counts.es);
