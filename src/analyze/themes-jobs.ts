@@ -13,7 +13,7 @@ import type { SpeechDocument } from '../model/types.js';
 import { stemmerFor, type Lang, type TermSink } from '../text/index.js';
 import { referenceBackground } from './background.js';
 import { compareDocIds } from './corpus.js';
-import { countedUnits, documentLang, visitUnits, type CountArgs, type Counted } from './jobs.js';
+import { countedUnits, documentLang, mergeLangs, visitUnits, type CountArgs, type Counted } from './jobs.js';
 import { groupKey } from './groups.js';
 import type { KeyphraseResult, TextUnit } from './keyphrases.js';
 import { evidenceSentence, themesByGroup, type GroupThemes } from './themes.js';
@@ -62,13 +62,7 @@ export function groupCountsAccumulator(args: CountArgs): { add(doc: SpeechDocume
       // Only documents with counted units are part of the input (as in the one-pass path).
       if (seen.size > 0) docs.push({ id: doc.id, groups: [...seen] });
     },
-    result: () => ({
-      value: {
-        groups: [...groups].map(([group, g]) => ({ group, tokens: g.tokens, units: g.units, terms: [...g.counts.keys()], counts: [...g.counts.values()] })),
-        docs,
-      },
-      langs,
-    }),
+    result: () => ({ value: { groups: wordCounts(groups), docs }, langs }),
   };
 }
 
@@ -76,7 +70,6 @@ export function groupCountsAccumulator(args: CountArgs): { add(doc: SpeechDocume
 export function mergeGroupCounts(list: Counted<GroupCounts>[]): Counted<GroupCounts> {
   const groups = new Map<string, { tokens: number; units: number; counts: Map<string, number> }>();
   const docs: { id: string; groups: string[] }[] = [];
-  const langs: Partial<Record<Lang, number>> = {};
   for (const c of list) {
     for (const g of c.value.groups) {
       let into = groups.get(g.group);
@@ -86,15 +79,13 @@ export function mergeGroupCounts(list: Counted<GroupCounts>[]): Counted<GroupCou
       g.terms.forEach((t, i) => into.counts.set(t, (into.counts.get(t) ?? 0) + (g.counts[i] as number)));
     }
     docs.push(...c.value.docs);
-    for (const [l, n] of Object.entries(c.langs) as [Lang, number][]) langs[l] = (langs[l] ?? 0) + n;
   }
-  return {
-    value: {
-      groups: [...groups].map(([group, g]) => ({ group, tokens: g.tokens, units: g.units, terms: [...g.counts.keys()], counts: [...g.counts.values()] })),
-      docs,
-    },
-    langs,
-  };
+  return { value: { groups: wordCounts(groups), docs }, langs: mergeLangs(list) };
+}
+
+/** A group → counts table in the mergeable, structured-clone form. */
+function wordCounts(groups: ReadonlyMap<string, { tokens: number; units: number; counts: Map<string, number> }>): GroupWordCounts[] {
+  return [...groups].map(([group, g]) => ({ group, tokens: g.tokens, units: g.units, terms: [...g.counts.keys()], counts: [...g.counts.values()] }));
 }
 
 /** Pass 2's arguments: the groups this worker owns and the whole input's content-word counts. */
