@@ -256,19 +256,31 @@ function sentencesWith(prefilter: RegExp, text: string): ((start: number, end: n
 
 const prefilters = new Map<string, RegExp | null>();
 
+/** Letters whose written forms a case-insensitive regex does not tie to them, as the tokenizer does. */
+const FORMS: Record<string, string> = { i: '[iİ]', k: '[kK]', å: '[åÅ]', "'": "['’]", '-': '[-\u2010\u2011]' };
+
+/**
+ * A regex source for every way the text can write a word the tokenizer folds to `word`: any case (the
+ * regex's i flag), İ for i, the Kelvin and Ångström signs, ’ for ', and U+2010/U+2011 for -.
+ */
+function writtenForms(word: string): string {
+  let out = '';
+  for (const ch of word) out += FORMS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/, '\\$&');
+  return out;
+}
+
 /** A regex that every unit holding a match must contain (its words, or the aliases that become them). */
 function prefilterFor(p: KwicPattern, args: KwicArgs): RegExp | null {
   const key = `${p.kind}:${p.source}:${args.terms.compounds}:${args.terms.stem}`;
   if (prefilters.has(key)) return prefilters.get(key) ?? null;
   let re: RegExp | null = null;
-  const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (p.kind === 'terms' && !args.terms.stem) {
     const words = args.terms.compounds ? surfacesFor(p.terms) : p.terms.flatMap((t) => t.split(' '));
-    if (words.length) re = new RegExp(words.map(esc).join('|'), 'i');
+    if (words.length) re = new RegExp(words.map(writtenForms).join('|'), 'i');
   } else if (p.kind === 'glob') {
     // The fixed part before the first wildcard must be in the text.
     const stem = p.source.split(/[*?]/)[0] ?? '';
-    if (stem.length >= 2) re = new RegExp(esc(stem), 'i');
+    if (stem.length >= 2) re = new RegExp(writtenForms(stem.toLowerCase()), 'i');
   }
   prefilters.set(key, re);
   return re;

@@ -50,6 +50,14 @@ describe('kwicDocument', () => {
     expect(find('We seek conflict prevention now.', 'conflict prevention').map((h) => h.match)).toEqual(['conflict prevention']);
   });
 
+  it('finds every written form the tokenizer folds to the word: İ, ’ and U+2010 included', () => {
+    expect(find('İstanbul only.', 'istanbul').map((h) => h.match)).toEqual(['İstanbul']);
+    expect(find('We met in İstanbul. Istanbul again.', 'istanbul').map((h) => h.match)).toEqual(['İstanbul', 'Istanbul']);
+    expect(find('Capacity\u2010building matters.', 'capacity-building').map((h) => h.match)).toEqual(['Capacity\u2010building']);
+    expect(find('Côte d’Ivoire voted.', "côte d'ivoire").map((h) => h.match)).toEqual(['Côte d’Ivoire']);
+    expect(find('İstanbul and Istria.', 'ist*').map((h) => h.match)).toEqual(['İstanbul', 'Istria']);
+  });
+
   it('globs and regexes match single terms', () => {
     expect(find('Peacekeeping and peaceful peace.', 'peace*').map((h) => h.match)).toEqual(['Peacekeeping', 'peaceful', 'peace']);
     expect(find('Peacekeeping and peaceful peace.', '/^peace$/').map((h) => h.match)).toEqual(['peace']);
