@@ -170,11 +170,19 @@ function isWordSized(block: readonly TextLine[]): boolean {
 
 /** Join a paragraph's lines into one string, resolving line-end hyphens. */
 export function joinLines(lines: readonly TextLine[], layout: Layout): string {
-  const parts: string[] = [];
-  let last = '';
+  // The usual paragraph: no line but the last ends with a hyphen, so the lines join with spaces.
+  const texts: string[] = [];
+  let hyphen = false;
   for (const line of lines) {
     const t = squeeze(line.text);
     if (!t) continue;
+    if (texts.length > 0 && (texts[texts.length - 1] as string).endsWith('-')) hyphen = true;
+    texts.push(t);
+  }
+  if (!hyphen) return texts.join(' ');
+  const parts: string[] = [];
+  let last = '';
+  for (const t of texts) {
     if (!last) {
       parts.push(t);
       last = t;
