@@ -79,4 +79,9 @@ describe('readWordFile', () => {
   it('reads a line of several words as one compound term', () => {
     expect([...readWordFile('United  Nations\nCôte d’Ivoire\n')]).toEqual(['united nations', "côte d'ivoire"]);
   });
+
+  it('takes a word of a script without spaces whole, and a Han word with Latin around it as a compound', () => {
+    expect([...readWordFile('先生\n阁下\nタイ\n')]).toEqual(['先生', '阁下', 'タイ']);
+    expect([...readWordFile('UN 先生\n')]).toEqual(['un 先生']);
+  });
 });
