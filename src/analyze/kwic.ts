@@ -349,10 +349,10 @@ function meetingOf(doc: SpeechDocument): KwicHit['meeting'] {
 }
 
 /** Order hits as AntConc does: by document (input order), or by the words to the left or right of the match. */
-export function sortHits(hits: readonly KwicHit[], by: 'doc' | 'left' | 'right'): KwicHit[] {
+export function sortHits<T extends Pick<KwicHit, 'left' | 'right'>>(hits: readonly T[], by: 'doc' | 'left' | 'right'): T[] {
   const out = [...hits];
   if (by === 'doc') return out;
-  const key = (h: KwicHit): string =>
+  const key = (h: T): string =>
     by === 'left'
       ? h.left.toLowerCase().split(/\s+/).filter(Boolean).reverse().join(' ')
       : h.right.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '');

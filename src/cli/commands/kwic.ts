@@ -5,7 +5,7 @@ import { PatternError, parsePattern, sortHits, type KwicArgs, type KwicHit } fro
 import { prepareTerms } from '../../text/index.js';
 import { envelope, toJson, toNdjson } from '../../report/json.js';
 import { truncate } from '../../report/table.js';
-import { speakerLabel } from '../../report/units.js';
+import type { KwicLine } from '../../report/kwic.js';
 import { Run } from '../context.js';
 import { EXIT_NOTHING_FOUND, UserError } from '../errors.js';
 import { addOptions, choiceArg, INPUT_OPTIONS, intArg, TERM_OPTIONS } from '../options.js';
@@ -20,6 +20,7 @@ interface KwicOptions extends TermFlags {
 }
 
 const KWIC = new URL('../../analyze/kwic.js', import.meta.url).href;
+const LINES = new URL('../../report/kwic.js', import.meta.url).href;
 
 /** Register the command. */
 export function kwicCommand(program: Command): void {
@@ -62,24 +63,27 @@ export function kwicCommand(program: Command): void {
       caseSensitive: Boolean(opts.case),
       context: opts.paragraph ? { kind: 'paragraph' } : opts.sentence ? { kind: 'sentence' } : { kind: 'window', size: opts.window },
     };
-    const { values } = await run.loadWith<KwicHit[]>(inputs, { module: KWIC, fn: 'kwicDocument', args });
-    const hits = sortHits(values.flat(), opts.sort);
-    run.out(render(run, hits, opts, args));
+    // A table needs only a few strings a hit: the workers make them (see report/kwic.ts).
+    const table = !opts.json && !opts.ndjson;
+    const { values } = await run.loadWith<KwicHit[] | KwicLine[]>(inputs, table ? { module: LINES, fn: 'kwicLines', args } : { module: KWIC, fn: 'kwicDocument', args });
+    const hits = sortHits(values.flat() as (KwicHit | KwicLine)[], opts.sort);
+    run.out(table ? renderTable(run, hits as KwicLine[]) : render(hits as KwicHit[], opts, args));
     if (hits.length === 0 && process.exitCode === undefined) process.exitCode = EXIT_NOTHING_FOUND;
   });
 }
 
-function render(run: Run, hits: readonly KwicHit[], opts: KwicOptions, args: KwicArgs): string {
+function render(hits: readonly KwicHit[], opts: KwicOptions, args: KwicArgs): string {
   if (opts.ndjson) return toNdjson(hits);
-  if (opts.json) {
-    const params = { pattern: args.pattern.source, kind: args.pattern.kind, case: args.caseSensitive, context: args.context, sort: opts.sort };
-    return toJson(envelope('kwic', params, { hits: hits.length, documents: new Set(hits.map((h) => h.document)).size }, { hits }, []));
-  }
+  const params = { pattern: args.pattern.source, kind: args.pattern.kind, case: args.caseSensitive, context: args.context, sort: opts.sort };
+  return toJson(envelope('kwic', params, { hits: hits.length, documents: new Set(hits.map((h) => h.document)).size }, { hits }, []));
+}
+
+function renderTable(run: Run, hits: readonly KwicLine[]): string {
   if (hits.length === 0) return '';
   const { chalk } = run.style;
   const width = run.style.width;
   const matchWidth = Math.min(30, Math.max(...hits.map((h) => Array.from(h.match).length)));
-  const provenance = hits.map((h) => where(h));
+  const provenance = hits.map((h) => h.where);
   const provWidth = Math.min(48, Math.max(...provenance.map((p) => p.length)));
   const side = Math.max(12, Math.floor((width - matchWidth - provWidth - 6) / 2));
   const lines = hits.map((h, i) => {
@@ -100,9 +104,3 @@ function keepEnd(s: string, width: number): string {
   return chars.length > width ? `…${chars.slice(chars.length - width + 1).join('')}` : chars.join('').padStart(width);
 }
 
-/** "¶45 l.520 Pierce (United Kingdom), S/PV.8704, 2020-01-16": the place first, so it survives truncation. */
-function where(h: KwicHit): string {
-  const file = h.file.split(/[\\/]/).pop() ?? h.file;
-  const meeting = h.meeting.symbol ?? h.meeting.title ?? file;
-  return `¶${h.paragraph} l.${h.lines[0]} ${[speakerLabel(h.speaker), meeting, h.meeting.date].filter(Boolean).join(', ')}`;
-}
