@@ -265,7 +265,7 @@ const FORMS: Record<string, string> = { i: '[iİ]', k: '[kK]', å: '[åÅ]', "'"
  */
 function writtenForms(word: string): string {
   let out = '';
-  for (const ch of word) out += FORMS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/, '\\$&');
+  for (const ch of word.toLowerCase()) out += FORMS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/, '\\$&');
   return out;
 }
 
@@ -280,7 +280,7 @@ function prefilterFor(p: KwicPattern, args: KwicArgs): RegExp | null {
   } else if (p.kind === 'glob') {
     // The fixed part before the first wildcard must be in the text.
     const stem = p.source.split(/[*?]/)[0] ?? '';
-    if (stem.length >= 2) re = new RegExp(writtenForms(stem.toLowerCase()), 'i');
+    if (stem.length >= 2) re = new RegExp(writtenForms(stem), 'i');
   }
   prefilters.set(key, re);
   return re;

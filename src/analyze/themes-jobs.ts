@@ -13,10 +13,10 @@ import type { SpeechDocument } from '../model/types.js';
 import { stemmerFor, type Lang, type TermSink } from '../text/index.js';
 import { referenceBackground } from './background.js';
 import { compareDocIds } from './corpus.js';
-import { countedUnits, documentLang, mergeLangs, visitUnits, type CountArgs, type Counted } from './jobs.js';
+import { countedUnits, mergeLangs, visitUnits, type CountArgs, type Counted } from './jobs.js';
 import { groupKey } from './groups.js';
 import type { KeyphraseResult, TextUnit } from './keyphrases.js';
-import { evidenceSentence, themesByGroup, type GroupThemes } from './themes.js';
+import { themeEvidence, themesByGroup, type GroupThemes, type ThemeEvidence } from './themes.js';
 
 /** Content-word counts of one group. */
 export interface GroupWordCounts {
@@ -98,13 +98,6 @@ export interface GroupThemesArgs extends CountArgs {
   explain: boolean;
 }
 
-/** A theme's evidence: the sentence that best shows it, with its unit and speaker. */
-export interface ThemeEvidence {
-  unit: string;
-  speaker: string | null;
-  sentence: string;
-}
-
 /** One group's results as a worker sends them back: the key-phrase table without its per-word maps. */
 export interface GroupThemesOut extends Omit<GroupThemes, 'keyphrases'> {
   keyphrases: Pick<KeyphraseResult, 'rows' | 'tokens' | 'units' | 'params'>;
@@ -113,16 +106,14 @@ export interface GroupThemesOut extends Omit<GroupThemes, 'keyphrases'> {
 }
 
 /** Accumulator of pass 2: keeps the owned groups' units, then ranks and groups their key phrases. */
-export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: SpeechDocument): void; result(): Counted<GroupThemesOut[]> } {
+export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: SpeechDocument): void; result(): GroupThemesOut[] } {
   const keep = new Set(args.keep);
   const byDoc: { id: string; units: TextUnit[] }[] = [];
-  const langs: Partial<Record<Lang, number>> = {};
   return {
+    // (the documents' languages were counted in pass 1)
     add(doc) {
       const mine = countedUnits(doc, args).filter((u) => keep.has(u.group)) as TextUnit[];
       if (mine.length) byDoc.push({ id: doc.id, units: mine });
-      const lang = documentLang(doc, args.terms);
-      langs[lang] = (langs[lang] ?? 0) + 1;
     },
     result() {
       // Documents arrive in any order: put them back in input order (d1, d2, …; a document's units are in order).
@@ -141,20 +132,17 @@ export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: Speech
         const out: GroupThemesOut = { group: g.group, themes: g.themes, keyphrases: { rows: args.keyphrases !== undefined ? rows.slice(0, args.keyphrases) : [], tokens, units: n, params } };
         if (args.explain) {
           const members = units.filter((u) => u.group === g.group);
-          out.evidence = g.themes.map((t) => {
-            const ev = evidenceSentence(t, members);
-            return ev ? { unit: ev.unit, speaker: members.find((u) => u.unit === ev.unit)?.speaker ?? null, sentence: ev.sentence } : null;
-          });
+          out.evidence = g.themes.map((t) => themeEvidence(t, members));
         }
         return out;
       });
-      return { value, langs };
+      return value;
     },
   };
 }
 
 /** A pass-2 job never runs without its accumulator; this is its per-document form for completeness. */
-export function groupThemesDoc(doc: SpeechDocument, args: GroupThemesArgs): Counted<GroupThemesOut[]> {
+export function groupThemesDoc(doc: SpeechDocument, args: GroupThemesArgs): GroupThemesOut[] {
   const acc = groupThemesAccumulator(args);
   acc.add(doc);
   return acc.result();

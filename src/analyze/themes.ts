@@ -329,3 +329,16 @@ export function evidenceSentence(theme: Theme, units: readonly TextUnit[]): { un
   }
   return best ? { unit: best.unit, sentence: best.sentence } : null;
 }
+
+/** A theme's evidence: the sentence that best shows it, with its unit and speaker. */
+export interface ThemeEvidence {
+  unit: string;
+  speaker: string | null;
+  sentence: string;
+}
+
+/** `evidenceSentence` with the speaker of the unit it comes from. */
+export function themeEvidence(theme: Theme, units: readonly TextUnit[]): ThemeEvidence | null {
+  const ev = evidenceSentence(theme, units);
+  return ev ? { unit: ev.unit, speaker: units.find((u) => u.unit === ev.unit)?.speaker ?? null, sentence: ev.sentence } : null;
+}

@@ -1,6 +1,7 @@
 /**
  * Load many files on every core: worker threads each read, parse and reduce files, and send back only
- * what the command needs (a summary, partial counts), in input order.
+ * what the command needs (a summary, partial counts); outcomes and per-document values come back in
+ * input order.
  *
  * Files are handed out in small batches, biggest first, to whichever worker asks next, so both cores
  * stay busy to the end whatever the spread of file sizes (a fixed split left one worker idle for up to
@@ -30,6 +31,8 @@ export interface Job {
   /**
    * With `reduce`: an export that makes an accumulator (`(args) => { add(doc): void; result(): T }`), so
    * a worker folds each document in as it goes instead of keeping a value per document until the end.
+   * Workers meet documents in any order and any split (biggest files first, whoever asks next): what
+   * the merged value says must not depend on it (order by document id where order matters).
    */
   accumulator?: string;
 }
@@ -90,17 +93,9 @@ export async function mapSources<T>(
     for (const v of r.values) indexed.push(v);
     tick?.(r.outcomes.length);
   };
-  if (!canFork) {
-    const runner = await TaskRunner.create<T>(job, opts);
-    // in small steps, so a progress bar moves
-    for (let i = 0; i < tasks.length; i += BATCH_FILES) take(runner.run(tasks.slice(i, i + BATCH_FILES)));
-    const v = runner.finish();
-    if (v !== null) merged.push(v);
-  } else {
-    const queue = new BatchQueue(tasks);
-    const values = await allWorkers(Array.from({ length: Math.min(threads, tasks.length) }, () => queue), job, opts, take);
-    for (const v of values) if (v !== null) merged.push(v);
-  }
+  const queue = canFork ? new BatchQueue(tasks) : null;
+  const values = queue ? await allWorkers(Array.from({ length: Math.min(threads, tasks.length) }, () => ({ queue, job, take })), opts) : [await runHere(tasks, job, opts, take)];
+  for (const v of values) if (v !== null) merged.push(v);
   if (!job.reduce) return { outcomes, values: indexed.sort((a, b) => a[0] - b[0]).map((x) => x[1]) };
   if (merged.length <= 1) return { outcomes, values: merged };
   const reduce = (await jobFunction<T>(job, job.reduce)) as (v: T[]) => T;
@@ -132,22 +127,9 @@ export async function mapShares<T>(shares: readonly Share[], job: Job, opts: Loa
   const takeInto = (plan: (typeof plans)[number]) => (r: BatchResult<T>): void => {
     for (const [i, o] of r.outcomes) plan.outcomes[i] = o;
   };
-  let values: (T | null)[];
-  if (canFork) {
-    values = await allWorkers(
-      plans.map((p) => new BatchQueue(p.tasks)),
-      plans.map((p) => p.job),
-      opts,
-      plans.map(takeInto),
-    );
-  } else {
-    values = [];
-    for (const p of plans) {
-      const runner = await TaskRunner.create<T>(p.job, opts);
-      takeInto(p)(runner.run(p.tasks));
-      values.push(runner.finish());
-    }
-  }
+  if (canFork) return { outcomes: plans.map((p) => p.outcomes), values: await allWorkers(plans.map((p) => ({ queue: new BatchQueue(p.tasks), job: p.job, take: takeInto(p) })), opts) };
+  const values: (T | null)[] = [];
+  for (const p of plans) values.push(await runHere(p.tasks, p.job, opts, takeInto(p)));
   return { outcomes: plans.map((p) => p.outcomes), values };
 }
 
@@ -220,6 +202,7 @@ export class TaskRunner<T> {
  */
 class BatchQueue {
   private readonly order: Task[];
+  private readonly sizes: number[];
   private next = 0;
 
   constructor(tasks: readonly Task[]) {
@@ -228,8 +211,6 @@ class BatchQueue {
     this.sizes = sized.map((s) => s.size);
     this.order = sized.map((s) => s.t);
   }
-
-  private readonly sizes: number[];
 
   /** The next batch, or null when every task is handed out. */
   take(): Task[] | null {
@@ -247,29 +228,32 @@ class BatchQueue {
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 16;
 
+/** What one worker runs: where its tasks come from, its job, and where its batch results go. */
+interface WorkerRun<T> {
+  queue: BatchQueue;
+  job: Job;
+  take: (r: BatchResult<T>) => void;
+}
+
 /**
- * Run one worker per queue (with its job and result handler, or the same for all) until each sends its
- * value. If one fails, the others are stopped and the failure is thrown; a worker that exits without
- * its value is a failure too.
+ * Run one worker per run until each sends its value. If one fails, the others are stopped and the
+ * failure is thrown; a worker that exits without its value is a failure too.
  */
-async function allWorkers<T>(
-  queues: readonly BatchQueue[],
-  jobs: Job | readonly Job[],
-  opts: LoadOptions,
-  takes: ((r: BatchResult<T>) => void) | readonly ((r: BatchResult<T>) => void)[],
-): Promise<(T | null)[]> {
+async function allWorkers<T>(runs: readonly WorkerRun<T>[], opts: LoadOptions): Promise<(T | null)[]> {
   const workers: Worker[] = [];
-  const runs = queues.map((queue, k) => {
-    const job = Array.isArray(jobs) ? (jobs[k] as Job) : (jobs as Job);
-    const take = Array.isArray(takes) ? (takes[k] as (r: BatchResult<T>) => void) : (takes as (r: BatchResult<T>) => void);
-    return runInWorker<T>(queue, job, opts, take, workers);
-  });
   try {
-    return await Promise.all(runs);
+    return await Promise.all(runs.map((r) => runInWorker<T>(r.queue, r.job, opts, r.take, workers)));
   } catch (e) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw e;
   }
+}
+
+/** Run tasks in this thread with one runner, in batches (so a progress bar moves); the runner's value. */
+async function runHere<T>(tasks: readonly Task[], job: Job, opts: LoadOptions, take: (r: BatchResult<T>) => void): Promise<T | null> {
+  const runner = await TaskRunner.create<T>(job, opts);
+  for (let i = 0; i < tasks.length; i += BATCH_FILES) take(runner.run(tasks.slice(i, i + BATCH_FILES)));
+  return runner.finish();
 }
 
 function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r: BatchResult<T>) => void, registry: Worker[]): Promise<T | null> {

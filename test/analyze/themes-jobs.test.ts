@@ -49,7 +49,7 @@ describe('themes --by in two passes', () => {
     const got = shares.flatMap((keep) => {
       const acc = groupThemesAccumulator({ ...args, keep, totals: { terms: [...totals.keys()], counts: [...totals.values()], tokens }, top: 3, explain: true });
       for (const d of [...docs].reverse()) if (counts.docs.find((x) => x.id === d.id)?.groups.some((g) => keep.includes(g))) acc.add(d);
-      return acc.result().value;
+      return acc.result();
     });
     got.sort((x, y) => Number(x.group) - Number(y.group));
     expect(got.map((g) => g.group)).toEqual(want.map((g) => g.group));

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { referenceBackground } from '../../analyze/background.js';
 import { mergeLangs, type Counted } from '../../analyze/jobs.js';
 import type { TextUnit } from '../../analyze/keyphrases.js';
-import { evidenceSentence, themesByGroup, type Theme } from '../../analyze/themes.js';
-import type { GroupCounts, GroupThemesArgs, GroupThemesOut, ThemeEvidence } from '../../analyze/themes-jobs.js';
+import { themeEvidence, themesByGroup, type Theme, type ThemeEvidence } from '../../analyze/themes.js';
+import type { GroupCounts, GroupThemesArgs, GroupThemesOut } from '../../analyze/themes-jobs.js';
 import { compareCodeUnits, sortGroupKeys } from '../../analyze/corpus.js';
 import type { CountArgs } from '../../analyze/jobs.js';
 import type { ResolvedInputs, Source } from '../../load/inputs.js';
@@ -83,17 +83,9 @@ async function run(command: 'themes' | 'keyphrases', inputs: string[], opts: The
   const units = values.flatMap((v) => v.value);
   const stem = stemmerFor('en') ?? undefined;
   const groups = themesByGroup(units, referenceBackground(), { top, ...(command === 'keyphrases' ? { keyphrases: top } : {}), ...(stem ? { stem } : {}) });
-  const label = paragraphLabels(new Set(units.map((u) => u.document)).size);
-  const speakers = new Map(units.map((u) => [u.unit, u.speaker ?? null]));
-  const view: ThemesView = {
-    groups,
-    documents: new Set(units.map((u) => u.document)).size,
-    units: units.length,
-    evidence: (g, i) => {
-      const ev = evidenceSentence(g.themes[i] as Theme, units);
-      return ev ? { unit: ev.unit, speaker: speakers.get(ev.unit) ?? null, sentence: ev.sentence } : null;
-    },
-  };
+  const documents = new Set(units.map((u) => u.document)).size;
+  const label = paragraphLabels(documents);
+  const view: ThemesView = { groups, documents, units: units.length, evidence: (g, i) => themeEvidence(g.themes[i] as Theme, units) };
   r.out(command === 'themes' ? renderThemes(r, view, opts, label) : renderKeyphrases(r, groups, opts, label, top));
 }
 
@@ -130,8 +122,8 @@ async function runGrouped(r: Run, command: 'themes' | 'keyphrases', resolved: Re
     const pass2: GroupThemesArgs = { ...args, keep, totals: totalsArg, top, ...(command === 'keyphrases' ? { keyphrases: top } : {}), explain: Boolean(opts.explain) };
     return { sources: indices.map((i) => resolved.sources[i] as Source), ids: indices.map((i) => `d${i + 1}`), args: pass2 };
   });
-  const parts = await r.loadShares<Counted<GroupThemesOut[]>>(shares, { module: THEME_JOBS, fn: 'groupThemesDoc', accumulator: 'groupThemesAccumulator' });
-  const byKey = new Map(parts.flatMap((p) => p?.value ?? []).map((g) => [g.group, g] as const));
+  const parts = await r.loadShares<GroupThemesOut[]>(shares, { module: THEME_JOBS, fn: 'groupThemesDoc', accumulator: 'groupThemesAccumulator' });
+  const byKey = new Map(parts.flatMap((p) => p ?? []).map((g) => [g.group, g] as const));
   const groups = sortGroupKeys(byKey.keys()).map((k) => byKey.get(k) as GroupThemesOut);
   const label = paragraphLabels(counts.docs.length);
   const view: ThemesView = {
