@@ -4,15 +4,14 @@
  * acronym's long form passes on its acronym) and that are not the speaker's own name take part, less
  * fragments of stronger phrases they (by count) never occur without. Phrases start grouped by their head (their
  * most informative word, stemmed); groups then merge by average-linkage agglomerative clustering, as
- * TopicRank groups candidates, while the mean similarity of their phrases is at least 0.12 and the merged
- * theme holds at most 6 phrases. Two phrases' similarity is the weighted Jaccard index of what they are
- * about: their informative stemmed words (weight 1), the sentences they are said in (0.5) and their
- * paragraphs (0.25) — so items listed in one sentence ("inadequate financing, insufficient troops … of
- * peacekeeping operations") join one theme, and averaging keeps one shared word from chaining unrelated
- * phrases into a giant theme. A theme shows its 6 strongest phrases, is labelled by its phrase of at most
- * three words (or with an acronym) said in the most paragraphs — a two- or three-word phrase winning a tie,
- * and naming a single word it holds ("protection of civilians" for "protection") — and scores its best
- * phrase plus half of the next five.
+ * TopicRank groups candidates, while the mean similarity of their phrases is at least 0.2 and the merged
+ * theme holds at most 12 phrases. Two phrases' similarity is the Jaccard index of their informative
+ * stemmed words, plus half that of the sentences they are said in, plus a fifth that of their paragraphs —
+ * so items listed in one sentence ("inadequate financing, insufficient troops … of peacekeeping
+ * operations") join one theme, so do phrases kept to one and the same paragraph, and averaging keeps one
+ * shared word from chaining unrelated phrases into a giant theme. A theme shows its 6 strongest phrases,
+ * is labelled by the phrase the others share words with (see the label below), and scores its best phrase
+ * plus half of the next five.
  */
 
 import { sentenceSpans } from '../text/index.js';
@@ -44,16 +43,23 @@ export interface ThemeOptions {
 }
 
 const MAX_PHRASES = 6;
+/** A label has at most this many words, unless it is a name with its acronym. */
+const LABEL_TERMS = 4;
 /** A defined acronym after a long form: "Conference on … in Asia (CICA)". */
 const ACRONYM = / \(([A-Z][A-Z0-9]+)\)$/;
-/** Groups merge while their phrases' mean similarity (weighted Jaccard over stems, sentences and paragraphs) reaches this. */
-const LINK = 0.12;
-/** A shared sentence counts half as much as a shared stemmed word. */
+/** Weight of the Jaccard index of two phrases' sentences, next to that of their stemmed words (1). */
 const SENTENCE_WEIGHT = 0.5;
-/** A shared paragraph counts a quarter. */
-const PARAGRAPH_WEIGHT = 0.25;
-/** Phrases of one theme at most: merging stops before a theme outgrows what it shows. */
-const MAX_GROUP = MAX_PHRASES;
+/** Weight of the Jaccard index of their paragraphs. */
+const PARAGRAPH_WEIGHT = 0.2;
+/**
+ * Groups merge while their phrases' mean similarity reaches what two phrases said in one paragraph and
+ * nowhere else share (the paragraph weight): so sharing one of three stemmed words (1/3) or a sentence
+ * (0.5 + 0.2) is enough, and so is keeping to the same single paragraph, which is how a short statement
+ * develops a topic; a phrase that also appears elsewhere needs more than the paragraph.
+ */
+const LINK = PARAGRAPH_WEIGHT;
+/** Phrases of one theme at most (it shows its strongest MAX_PHRASES): merging stops before a theme sprawls. */
+const MAX_GROUP = 12;
 /** How many key phrases (the strongest that pass the filters) are grouped. */
 const POOL = 60;
 /** Rows of the key-phrase table finished for themes before falling back to all (see themesByGroup). */
@@ -62,17 +68,25 @@ const THEME_ROWS = 1000;
 const INFORMATIVE_BITS = 1;
 /** The UN's everyday words: more than 2 in 1,000 words of the reference model. */
 const GENERIC_RATE = 0.002;
+/** A label needs a word rarer than this in the reference model (or 8 times as frequent here): not "member states". */
+const LABEL_RATE = 0.001;
 
 /** What themes ask of a word of the key-phrase table. */
-function wordFacts(kp: KeyphraseResult): { bits: (t: string) => number; informative: (t: string) => boolean; content: (p: Keyphrase) => string[] } {
+function wordFacts(kp: KeyphraseResult): {
+  bits: (t: string) => number;
+  informative: (t: string) => boolean;
+  specific: (t: string) => boolean;
+  content: (p: Keyphrase) => string[];
+} {
   // Bits per occurrence: how much more this text uses a word than the background.
   const bits = (t: string): number => (kp.wordBits.get(t) ?? 0) + 0.01;
   // Informative, and not one of the words the UN says all the time ("united nations", "world", more than
   // 2 in 1,000 words) unless this text says it at least 8 times as often.
-  const informative = (t: string): boolean =>
-    bits(t) >= INFORMATIVE_BITS && ((kp.wordRates.get(t) ?? 0) < GENERIC_RATE || bits(t) >= 3);
+  const unlessFrequentHere = (rate: number) => (t: string): boolean => bits(t) >= INFORMATIVE_BITS && ((kp.wordRates.get(t) ?? 0) < rate || bits(t) >= 3);
+  const informative = unlessFrequentHere(GENERIC_RATE);
+  const specific = unlessFrequentHere(LABEL_RATE);
   const content = (p: Keyphrase): string[] => p.terms.filter((t) => kp.wordCounts.has(t));
-  return { bits, informative, content };
+  return { bits, informative, specific, content };
 }
 
 /**
@@ -107,7 +121,7 @@ export function themeCandidates(kp: KeyphraseResult, opts: ThemeOptions = {}): K
 /** Group key phrases into themes. */
 export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   const stem = opts.stem ?? ((w: string) => w);
-  const { bits, informative, content } = wordFacts(kp);
+  const { bits, informative, specific, content } = wordFacts(kp);
   const candidates = themeCandidates(kp, opts);
 
   // A fragment of stronger phrases that it (by count) never occurs without ("Measures in Asia" inside the
@@ -119,15 +133,12 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     return within < p.count;
   });
 
-  // What a phrase is about: its informative words, stemmed, the sentences it is said in, and (weighing
-  // half) its paragraphs.
-  const features = pool.map((p) => {
-    const f = new Map<string, number>();
-    for (const t of content(p).filter(informative)) for (const w of t.split(' ')) f.set(`w:${stem(w)}`, 1);
-    for (const sid of kp.sentences.get(p.key) ?? []) f.set(`s:${sid}`, SENTENCE_WEIGHT);
-    for (const u of p.units) f.set(`u:${u}`, PARAGRAPH_WEIGHT);
-    return f;
-  });
+  // What a phrase is about: its informative words, stemmed; the sentences it is said in; its paragraphs.
+  const features: Features[] = pool.map((p) => ({
+    words: new Set(content(p).filter(informative).flatMap((t) => t.split(' ').map(stem))),
+    sentences: new Set(kp.sentences.get(p.key) ?? []),
+    units: new Set(p.units),
+  }));
   // Phrases start grouped by their head, their most informative word stemmed ("conflict prevention",
   // "preventive diplomacy": prevent).
   const headOf = (p: Keyphrase): string => {
@@ -159,7 +170,7 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
       const a = groupOf[i] as number;
       const b = groupOf[j] as number;
       if (a === b) continue;
-      const v = jaccard(features[i] as Map<string, number>, features[j] as Map<string, number>);
+      const v = similarity(features[i] as Features, features[j] as Features);
       sums[a * n + b] = (sums[a * n + b] as number) + v;
       sums[b * n + a] = (sums[b * n + a] as number) + v;
     }
@@ -184,7 +195,7 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
         }
       }
     }
-    if (best < LINK) break;
+    if (best < LINK - 1e-9) break;
     clusters[bi] = [...(clusters[bi] as number[]), ...(clusters[bj] as number[])];
     alive[bj] = false;
     for (let k = 0; k < n; k++) {
@@ -193,6 +204,7 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
       sums[k * n + bi] = v;
     }
   }
+  const wordsOf = new Map(pool.map((p, i) => [p, (features[i] as Features).words]));
   const groups = new Map<number, Keyphrase[]>();
   clusters.forEach((c, i) => {
     if (alive[i]) groups.set(i, c.map((k) => pool[k] as Keyphrase));
@@ -204,17 +216,23 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   for (const all of groups.values()) {
     all.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
     const phrases = all.slice(0, MAX_PHRASES);
-    // The label, a reader's name for the theme: of the phrases of at most three words (or with a defined
-    // acronym), the one said in the most paragraphs ("prevention" in two rather than "comprehensive
-    // series" in one); then one of two or three words ("lack of consensus" rather than "lack"); then the
-    // strongest.
-    // A single word is named by the strongest two- or three-word phrase that holds it ("protection of
-    // civilians" for "protection").
-    const named = (p: Keyphrase): boolean => (p.terms.length >= 2 && p.terms.length <= 3) || ACRONYM.test(p.display);
+    // The label, a reader's name for the theme: of the phrases of at most four words (or with a defined
+    // acronym), the one whose stemmed words the most of the others share ("sovereignty and territorial
+    // integrity" beside "territorial integrity and sovereignty" and "right to sovereignty"); then the one
+    // said most often ("peacekeeping operations", twice, beside "trained personnel" and "precise mandates"
+    // of the same sentence); then a phrase of two to four words; then the strongest. A single word is
+    // named by the strongest phrase of two to four words that holds it ("protection of civilians" for
+    // "protection").
+    const named = (p: Keyphrase): boolean => (p.terms.length >= 2 && p.terms.length <= LABEL_TERMS) || ACRONYM.test(p.display);
+    const shared = (p: Keyphrase): number => {
+      const mine = wordsOf.get(p) as ReadonlySet<string>;
+      return phrases.filter((q) => q !== p && [...(wordsOf.get(q) as ReadonlySet<string>)].some((w) => mine.has(w))).length;
+    };
     const spread =
       phrases
-        .filter((p) => p.terms.length <= 3 || ACRONYM.test(p.display))
-        .sort((a, b) => b.units.length - a.units.length || Number(named(b)) - Number(named(a)) || b.score - a.score || compareCodeUnits(a.key, b.key))[0] ?? (phrases[0] as Keyphrase);
+        .filter((p) => (p.terms.length <= LABEL_TERMS || ACRONYM.test(p.display)) && content(p).some(specific))
+        .sort((a, b) => shared(b) - shared(a) || b.count - a.count || Number(named(b)) - Number(named(a)) || b.score - a.score || compareCodeUnits(a.key, b.key))[0] ??
+      (phrases[0] as Keyphrase);
     const labelPhrase = spread.terms.length === 1 ? (phrases.find((p) => named(p) && p.terms.includes(spread.terms[0] as string)) ?? spread) : spread;
     const units = [...new Set(all.flatMap((p) => p.units))];
     if (order) units.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
@@ -226,17 +244,28 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
   return out.slice(0, opts.top ?? 8).map((t, i) => ({ ...t, rank: i + 1 }));
 }
 
-/** Weighted Jaccard similarity: Σ min / Σ max over the features of either. */
-function jaccard(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let min = 0;
-  let max = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k) ?? 0;
-    min += Math.min(x, y);
-    max += Math.max(x, y);
-  }
-  for (const [k, y] of b) if (!a.has(k)) max += y;
-  return max ? min / max : 0;
+/** What a phrase is about, for grouping. */
+interface Features {
+  words: ReadonlySet<string>;
+  sentences: ReadonlySet<string>;
+  units: ReadonlySet<string>;
+}
+
+/**
+ * How likely two phrases speak of one theme: the Jaccard index of their stemmed informative words, plus
+ * half that of their sentences, plus a fifth that of their paragraphs. Each part is in [0, 1], so a long
+ * phrase's many words do not drown a shared sentence, as they would in one index over all features.
+ */
+function similarity(a: Features, b: Features): number {
+  return jaccard(a.words, b.words) + SENTENCE_WEIGHT * jaccard(a.sentences, b.sentences) + PARAGRAPH_WEIGHT * jaccard(a.units, b.units);
+}
+
+/** Jaccard index: |A ∩ B| / |A ∪ B|; 0 for two empty sets. */
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let both = 0;
+  for (const k of a) if (b.has(k)) both++;
+  const either = a.size + b.size - both;
+  return either ? both / either : 0;
 }
 
 /** Whether `part` is a contiguous run of `whole`. */
