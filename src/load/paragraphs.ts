@@ -26,6 +26,8 @@ export interface Layout {
   perLine: boolean;
   /** Decide a line-end hyphen: 'join' ("develop-/ment") or 'keep' ("capacity-/building"). */
   hyphen: (left: string, right: string) => 'join' | 'keep';
+  /** Some line may hold a tab or another control character; when false, joining lines need not look for them. */
+  controls: boolean;
 }
 
 export interface RawParagraph {
@@ -50,7 +52,7 @@ export function endsSentence(text: string): boolean {
 }
 
 /** Measure a document's layout from its candidate content lines. */
-export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen']): Layout {
+export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen'], controls = true): Layout {
   const lengths: number[] = [];
   let ends = 0;
   for (const l of lines) {
@@ -63,7 +65,7 @@ export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen']
   // In hard-wrapped prose one line in six or so ends a sentence; where most lines do, each line was
   // written as a paragraph (recent General Debate files, Security Council speech files).
   const perLine = lengths.length > 0 && ends / lengths.length >= 0.5;
-  return { width, perLine, hyphen };
+  return { width, perLine, hyphen, controls };
 }
 
 /** Split one turn's items into paragraphs. */
@@ -174,7 +176,7 @@ export function joinLines(lines: readonly TextLine[], layout: Layout): string {
   const texts: string[] = [];
   let hyphen = false;
   for (const line of lines) {
-    const t = squeeze(line.text);
+    const t = squeeze(line.text, layout.controls);
     if (!t) continue;
     if (texts.length > 0 && (texts[texts.length - 1] as string).endsWith('-')) hyphen = true;
     texts.push(t);
@@ -200,16 +202,14 @@ export function joinLines(lines: readonly TextLine[], layout: Layout): string {
   return parts.join('');
 }
 
-/** Collapse runs of white space to one space and trim; cheap when there is nothing to do. */
-function squeeze(s: string): string {
+/**
+ * Collapse runs of white space to one space and trim; cheap when there is nothing to do. `controls`: the
+ * line may hold a tab or control character (when false, only double spaces are looked for, natively).
+ */
+function squeeze(s: string, controls: boolean): string {
   const n = s.length;
   if (n === 0) return s;
-  let clean = s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32;
-  for (let i = 1; clean && i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || (c === 32 && s.charCodeAt(i - 1) === 32)) clean = false;
-  }
-  if (clean) return s;
+  if (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32 && !s.includes('  ') && !(controls && CONTROL.test(s))) return s;
   // Spaces and tabs only (the usual case): plain replacements, several times faster than a regex that
   // matches at every single space. Anything else: only the runs and the odd characters are replaced.
   if (OTHER_SPACE.test(s)) return s.replace(SPACE_RUN, ' ').trim();
@@ -217,6 +217,8 @@ function squeeze(s: string): string {
   return (t.includes('  ') ? t.replace(SPACES_2, ' ') : t).trim();
 }
 
+/** A tab or another control character. */
+const CONTROL = /[\x00-\x1f]/;
 /** White space other than a space or a tab. */
 const OTHER_SPACE = /[^\S \t]/;
 /** What `\s+ → ' '` changes: runs of two or more, and single white space other than a space. */

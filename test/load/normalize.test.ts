@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { normalizeLine, normalizeText } from '../../src/load/normalize.js';
 
 describe('normalizeText', () => {
+  it('says whether a line may hold a tab or control character', () => {
+    expect(normalizeText('Plain  text,\ntwo lines.').controls).toBe(false);
+    expect(normalizeText('A\ttab.').controls).toBe(true);
+    expect(normalizeText('A form\ffeed.').controls).toBe(true);
+  });
+
   it('treats CRLF as one line end', () => {
     const r = normalizeText('first line\r\nsecond line\r\n\r\nthird\r\n');
     expect(r.lines).toEqual(['first line', 'second line', '', 'third']);
