@@ -53,9 +53,9 @@ const SENTENCE_WEIGHT = 0.5;
 const PARAGRAPH_WEIGHT = 0.2;
 /**
  * Groups merge while their phrases' mean similarity reaches what two phrases said in one paragraph and
- * nowhere else share (the paragraph weight): so sharing one of three stemmed words (1/3) or a sentence
- * (0.5 + 0.2) is enough, and so is keeping to the same single paragraph, which is how a short statement
- * develops a topic; a phrase that also appears elsewhere needs more than the paragraph.
+ * nowhere else share (the paragraph weight): so sharing one of three stemmed words (1/3), or a sentence
+ * they alone are said in (0.5 + 0.2), is enough, and so is keeping to the same single paragraph, which is
+ * how a short statement develops a topic; a phrase that also appears elsewhere needs more than that.
  */
 const LINK = PARAGRAPH_WEIGHT;
 /** Phrases of one theme at most (it shows its strongest MAX_PHRASES): merging stops before a theme sprawls. */
@@ -217,23 +217,30 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     all.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
     const phrases = all.slice(0, MAX_PHRASES);
     // The label, a reader's name for the theme: of the phrases of at most four words (or with a defined
-    // acronym), the one whose stemmed words the most of the others share ("sovereignty and territorial
-    // integrity" beside "territorial integrity and sovereignty" and "right to sovereignty"); then the one
-    // said most often ("peacekeeping operations", twice, beside "trained personnel" and "precise mandates"
-    // of the same sentence); then a phrase of two to four words; then the strongest. A single word is
-    // named by the strongest phrase of two to four words that holds it ("protection of civilians" for
-    // "protection").
+    // acronym) that hold a word the UN says less than once in 1,000 words, or 8 times as often here (so
+    // never "member states" alone), the one whose stemmed words the most of the others share
+    // ("sovereignty and territorial integrity" beside "territorial integrity and sovereignty" and "right
+    // to sovereignty"); then the one said most often ("peacekeeping operations", twice, beside "trained
+    // personnel" and "precise mandates" of the same sentence); then a phrase of two to four words; then the
+    // strongest. When no phrase holds such a word, the same order over the short phrases, then the
+    // strongest phrase. A single word is named by the strongest phrase of two to four words that holds it
+    // ("protection of civilians" for "protection").
     const named = (p: Keyphrase): boolean => (p.terms.length >= 2 && p.terms.length <= LABEL_TERMS) || ACRONYM.test(p.display);
     const shared = (p: Keyphrase): number => {
       const mine = wordsOf.get(p) as ReadonlySet<string>;
       return phrases.filter((q) => q !== p && [...(wordsOf.get(q) as ReadonlySet<string>)].some((w) => mine.has(w))).length;
     };
-    const spread =
-      phrases
-        .filter((p) => (p.terms.length <= LABEL_TERMS || ACRONYM.test(p.display)) && content(p).some(specific))
-        .sort((a, b) => shared(b) - shared(a) || b.count - a.count || Number(named(b)) - Number(named(a)) || b.score - a.score || compareCodeUnits(a.key, b.key))[0] ??
-      (phrases[0] as Keyphrase);
-    const labelPhrase = spread.terms.length === 1 ? (phrases.find((p) => named(p) && p.terms.includes(spread.terms[0] as string)) ?? spread) : spread;
+    const short = phrases.filter((p) => p.terms.length <= LABEL_TERMS || ACRONYM.test(p.display));
+    const isSpecific = (p: Keyphrase): boolean => {
+      const acr = ACRONYM.exec(p.display)?.[1];
+      return (acr !== undefined && specific(acr)) || content(p).some(specific);
+    };
+    const specificShort = short.filter(isSpecific);
+    const labelled =
+      (specificShort.length ? specificShort : short).sort(
+        (a, b) => shared(b) - shared(a) || b.count - a.count || Number(named(b)) - Number(named(a)) || b.score - a.score || compareCodeUnits(a.key, b.key),
+      )[0] ?? (phrases[0] as Keyphrase);
+    const labelPhrase = labelled.terms.length === 1 ? (phrases.find((p) => named(p) && p.terms.includes(labelled.terms[0] as string)) ?? labelled) : labelled;
     const units = [...new Set(all.flatMap((p) => p.units))];
     if (order) units.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const [best, ...rest] = phrases;
