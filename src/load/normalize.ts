@@ -5,8 +5,11 @@ export interface NormalizedText {
   lines: string[];
   /** 1-based numbers of the lines that began a new page (a form feed stood in them). */
   pageStarts: Set<number>;
-  /** Some line may hold a tab or another control character (else none does: a cheap test for later steps). */
-  controls: boolean;
+  /**
+   * No line holds a tab, another control character or two spaces in a row: a whole-text test, so that
+   * later steps need not look line by line.
+   */
+  plain: boolean;
 }
 
 // Anything that needs more than splitting into lines. Most files match none of it and skip the slow path.
@@ -53,7 +56,7 @@ export function normalizeText(text: string): NormalizedText {
     if (line.length > 0 && line.charCodeAt(line.length - 1) <= 32) line = line.trimEnd();
     lines[i] = line;
   }
-  return { lines, pageStarts, controls: needsWork || text.includes('\t') };
+  return { lines, pageStarts, plain: !needsWork && !text.includes('\t') && !text.includes('  ') };
 }
 
 /** Normalise one line's characters (no line breaks inside). */

@@ -26,8 +26,11 @@ export interface Layout {
   perLine: boolean;
   /** Decide a line-end hyphen: 'join' ("develop-/ment") or 'keep' ("capacity-/building"). */
   hyphen: (left: string, right: string) => 'join' | 'keep';
-  /** Some line may hold a tab or another control character; when false, joining lines need not look for them. */
-  controls: boolean;
+  /**
+   * No line holds a tab, another control character or two spaces in a row (the lines are slices of a
+   * text that holds none), so joining lines need only trim them.
+   */
+  plain: boolean;
 }
 
 export interface RawParagraph {
@@ -52,7 +55,7 @@ export function endsSentence(text: string): boolean {
 }
 
 /** Measure a document's layout from its candidate content lines. */
-export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen'], controls = true): Layout {
+export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen'], plain = false): Layout {
   const lengths: number[] = [];
   let ends = 0;
   for (const l of lines) {
@@ -65,7 +68,7 @@ export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen']
   // In hard-wrapped prose one line in six or so ends a sentence; where most lines do, each line was
   // written as a paragraph (recent General Debate files, Security Council speech files).
   const perLine = lengths.length > 0 && ends / lengths.length >= 0.5;
-  return { width, perLine, hyphen, controls };
+  return { width, perLine, hyphen, plain };
 }
 
 /** Split one turn's items into paragraphs. */
@@ -176,7 +179,7 @@ export function joinLines(lines: readonly TextLine[], layout: Layout): string {
   const texts: string[] = [];
   let hyphen = false;
   for (const line of lines) {
-    const t = squeeze(line.text, layout.controls);
+    const t = squeeze(line.text, layout.plain);
     if (!t) continue;
     if (texts.length > 0 && (texts[texts.length - 1] as string).endsWith('-')) hyphen = true;
     texts.push(t);
@@ -203,13 +206,15 @@ export function joinLines(lines: readonly TextLine[], layout: Layout): string {
 }
 
 /**
- * Collapse runs of white space to one space and trim; cheap when there is nothing to do. `controls`: the
- * line may hold a tab or control character (when false, only double spaces are looked for, natively).
+ * Collapse runs of white space to one space and trim; cheap when there is nothing to do. `plain`: the
+ * line holds no tab, control character or double space (then only its ends can need trimming).
  */
-function squeeze(s: string, controls: boolean): string {
+function squeeze(s: string, plain: boolean): string {
   const n = s.length;
   if (n === 0) return s;
-  if (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32 && !s.includes('  ') && !(controls && CONTROL.test(s))) return s;
+  const ends = s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32;
+  if (plain) return ends ? s : s.trim();
+  if (ends && !s.includes('  ') && !CONTROL.test(s)) return s;
   // Spaces and tabs only (the usual case): plain replacements, several times faster than a regex that
   // matches at every single space. Anything else: only the runs and the odd characters are replaced.
   if (OTHER_SPACE.test(s)) return s.replace(SPACE_RUN, ' ').trim();

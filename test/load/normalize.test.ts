@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { normalizeLine, normalizeText } from '../../src/load/normalize.js';
 
 describe('normalizeText', () => {
-  it('says whether a line may hold a tab or control character', () => {
-    expect(normalizeText('Plain  text,\ntwo lines.').controls).toBe(false);
-    expect(normalizeText('A\ttab.').controls).toBe(true);
-    expect(normalizeText('A form\ffeed.').controls).toBe(true);
+  it('says whether the text is plain: no tab, control character or double space in any line', () => {
+    expect(normalizeText('Plain text,\ntwo lines. \n').plain).toBe(true);
+    expect(normalizeText('Two  spaces.').plain).toBe(false);
+    expect(normalizeText('A\ttab.').plain).toBe(false);
+    expect(normalizeText('A form\ffeed.').plain).toBe(false);
   });
 
   it('treats CRLF as one line end', () => {

@@ -5,7 +5,7 @@ import { buildParagraphs, endsSentence, joinLines, measureLayout, type Item, typ
 
 const join = (): 'join' | 'keep' => 'join';
 const keep = (): 'join' | 'keep' => 'keep';
-const layout = (over: Partial<Layout> = {}): Layout => ({ width: 62, perLine: false, hyphen: join, controls: true, ...over });
+const layout = (over: Partial<Layout> = {}): Layout => ({ width: 62, perLine: false, hyphen: join, plain: false, ...over });
 
 /** Items from a compact spec: strings are lines (numbered from 1 in order), '' is a weak break, '==' a strong one. */
 function items(spec: string[]): Item[] {
@@ -154,14 +154,13 @@ describe('buildParagraphs: the short-line rule in hard-wrapped text', () => {
 
 describe('joinLines: white space', () => {
   const line = (text: string, n: number): TextLine => ({ text, n });
-  it('runs of spaces collapse and ends are trimmed, whether or not the document may hold control characters', () => {
-    for (const controls of [true, false]) {
-      expect(joinLines([line('  We  believe', 1), line('in   peace. ', 2)], layout({ controls }))).toBe('We believe in peace.');
-    }
+  it('runs of spaces and tabs collapse and ends are trimmed', () => {
+    expect(joinLines([line('  We  believe', 1), line('in \t peace. ', 2)], layout())).toBe('We believe in peace.');
+    expect(joinLines([line('We\tbelieve', 1), line('in\t\tpeace.', 2)], layout())).toBe('We believe in peace.');
   });
 
-  it('a tab is a space when the document may hold one', () => {
-    expect(joinLines([line('We\tbelieve', 1), line('in\t\tpeace.', 2)], layout({ controls: true }))).toBe('We believe in peace.');
+  it('a plain document (no tab, control character or double space anywhere) only has line ends trimmed', () => {
+    expect(joinLines([line(' We believe', 1), line('in peace. ', 2)], layout({ plain: true }))).toBe('We believe in peace.');
   });
 });
 
