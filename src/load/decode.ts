@@ -65,6 +65,8 @@ function fromUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decode
 
 function countNuls(bytes: Uint8Array): number {
   const limit = Math.min(bytes.length, 65536);
+  const first = bytes.indexOf(0);
+  if (first < 0 || first >= limit) return 0; // the usual case, found natively
   let nuls = 0;
   for (let i = 0; i < limit; i++) if (bytes[i] === 0) nuls++;
   return nuls;

@@ -25,6 +25,19 @@ const MARKER_BITS = new Map<string, number>();
 for (const [bit, set] of [[1, MARKERS.en], [2, MARKERS.fr], [4, MARKERS.es], [8, ROMANCE]] as const) {
   for (const w of set) MARKER_BITS.set(w, (MARKER_BITS.get(w) ?? 0) | bit);
 }
+/** A word of at most 7 ASCII letters as a number (base 27, case folded): marker lookups without slicing. */
+function asciiKey(text: string, s: number, e: number): number {
+  let key = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return -1;
+    key = key * 27 + (c - 0x60);
+  }
+  return key;
+}
+/** MARKER_BITS of the ASCII marker words, by `asciiKey`. */
+const MARKER_KEYS = new Map<number, number>();
+for (const [w, bits] of MARKER_BITS) if (/^[a-z]+$/.test(w)) MARKER_KEYS.set(asciiKey(w, 0, w.length), bits);
 const RE_FR_ES_CHARS = /[èêçàùûôîëïœÈÊÇÀñáíóú¿¡ÑÁÍÓÚ]/g;
 
 const RE_FR_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]$/;
@@ -98,7 +111,8 @@ export function detectLang(text: string): Lang {
       continue;
     }
     if (i - s > 7) continue;
-    const bits = MARKER_BITS.get(sample.slice(s, i).toLowerCase());
+    const key = asciiKey(sample, s, i);
+    const bits = key >= 0 ? MARKER_KEYS.get(key) : MARKER_BITS.get(sample.slice(s, i).toLowerCase());
     if (bits === undefined) continue;
     if (bits & 1) counts.en++;
     if (bits & 2) counts.fr++;

@@ -77,9 +77,25 @@ const enum B {
   Number = 16,
   /** Starts a compound or alias, or has a French elision: takes the slow path. */
   Complex = 32,
+  /** Is a word of some compound or alias after its first: a compound may go on through it. */
+  Follow = 64,
 }
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['\u2019](?=[\p{L}])/iu;
+
+/** The words that follow another in some branch of the trie: every key below the first level. */
+function followWords(root: TrieNode | null): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: TrieNode): void => {
+    if (node.next === null) return;
+    for (const [w, child] of node.next) {
+      out.add(w);
+      walk(child);
+    }
+  };
+  if (root?.next) for (const first of root.next.values()) walk(first);
+  return out;
+}
 
 /** Caches and settings of one language within a prepared pipeline. */
 class LangState {
@@ -88,6 +104,8 @@ class LangState {
   readonly stops: ReadonlySet<string>;
   readonly stemmer: Stemmer | null;
   readonly trie: TrieNode | null;
+  /** The words compounds and aliases hold after their first (see B.Follow). */
+  readonly follow: ReadonlySet<string>;
   /** Alias expansions: trie node → the entries of its words. */
   readonly expansions = new Map<TrieNode, Entry[]>();
   /** Compound nodes → their term id and stop flag. */
@@ -100,6 +118,7 @@ class LangState {
     this.stops = stopwordSet(lang, opts);
     this.stemmer = opts.stem ? stemmerFor(lang) : null;
     this.trie = opts.compounds ? buildTrie(lang, opts.extraCompounds) : null;
+    this.follow = followWords(this.trie);
   }
 
   /** Per entry index (see `indexAt`): the hot loop's facts as bits, and the term id. */
@@ -144,7 +163,8 @@ class LangState {
         (ent.caps && ent.norm.length >= 4 ? B.CapsLong : 0) |
         (ent.stop ? B.Stop : 0) |
         (ent.number ? B.Number : 0) |
-        (ent.trie !== null || ent.rest !== null ? B.Complex : 0);
+        (ent.trie !== null || ent.rest !== null ? B.Complex : 0) |
+        (this.follow.has(ent.norm) || this.follow.has(ent.lower) ? B.Follow : 0);
       this.ids[k] = ent.termId;
       this.lowers[k] = 0;
     }
@@ -333,15 +353,14 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
         j = k;
         continue;
       }
-      for (let t = j; t < k; t++) idx[t] = st.indexAt(text, starts[t]!, ends[t]!, hashes[t]!);
-
-      // caps heading: lowercase its capitalised words
+      // Each token's entry, and the counts that tell a caps heading, in one pass.
       let words = 0;
       let caps = 0;
       let capsLong = 0;
-      const bits = st.bits;
       for (let t = j; t < k; t++) {
-        const b = bits[idx[t]!]!;
+        const x = st.indexAt(text, starts[t]!, ends[t]!, hashes[t]!);
+        idx[t] = x;
+        const b = st.bits[x]!; // read after indexAt, which may grow the array
         if ((b & B.Letters) !== 0) {
           words++;
           if ((b & B.Caps) !== 0) {
@@ -350,7 +369,9 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           }
         }
       }
+      // caps heading: lowercase its capitalised words
       if (caps > 0 && isCapsHeading(words, caps, capsLong)) {
+        const bits = st.bits;
         for (let t = j; t < k; t++) {
           if ((bits[idx[t]!]! & B.Caps) !== 0) idx[t] = st.lowerIndex(idx[t]!);
         }
@@ -395,7 +416,8 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           let bestEnd = t;
           let node = first;
           for (let u = t + 1; u < k && node.next !== null; u++) {
-            if ((flags[u]! & Tf.GapBefore) !== 0) break;
+            // A word no compound holds after its first ends the match without a lookup (the common case).
+            if ((flags[u]! & Tf.GapBefore) !== 0 || (bitsNow[idx[u]!]! & B.Follow) === 0) break;
             const eu = table.value(idx[u]!);
             const nx = node.next.get(eu.norm) ?? (eu.lower !== eu.norm ? node.next.get(eu.lower) : undefined);
             if (nx === undefined) break;
