@@ -124,7 +124,7 @@ export class Run {
   /** Resolve and load the inputs; unreadable ones are reported and the rest loaded. */
   async load(inputs: readonly string[]): Promise<Corpus> {
     const { values, warnings, usedSeeds } = await this.loadWith<SpeechDocument>(inputs, {
-      module: new URL('../load/read.js', import.meta.url).href,
+      module: 'load/read',
       fn: 'wholeDocument',
     });
     return { documents: values, warnings, usedSeeds };

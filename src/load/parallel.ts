@@ -16,8 +16,9 @@ import type { InputProblem, Source } from './inputs.js';
 import { loadSourceAll, type LoadOptions } from './read.js';
 
 /**
- * A per-document job, named by module URL and export so a worker can import it: `fn(document, args)`
- * must be pure and return structured-clonable data.
+ * A per-document job, named by module and export so a worker can import it: `fn(document, args)` must
+ * be pure and return structured-clonable data. `module` is a URL, or a name the program registered
+ * with `registerJobModules`.
  */
 export interface Job {
   module: string;
@@ -133,8 +134,26 @@ export async function mapShares<T>(shares: readonly Share[], job: Job, opts: Loa
   return { outcomes: plans.map((p) => p.outcomes), values };
 }
 
+/**
+ * Where job modules and the worker come from. By default a job's module is a URL to import and workers
+ * run ./worker.js beside this file; a program registers its own (a bundled build names its job modules,
+ * since their files are not where the sources put them).
+ */
+let jobModules: { load(module: string): Promise<unknown>; worker: URL } = {
+  load: (module) => import(module),
+  worker: new URL('./worker.js', import.meta.url),
+};
+
+/**
+ * Register the job modules by name (`load` may fall back to importing a URL) and the worker script,
+ * which must register the same names before it runs ./worker.js's loop.
+ */
+export function registerJobModules(modules: { load(module: string): Promise<unknown>; worker: URL }): void {
+  jobModules = modules;
+}
+
 async function jobFunction<T>(job: Job, name: string): Promise<JobModule<T>[string]> {
-  const mod = (await import(job.module)) as JobModule<T>;
+  const mod = (await jobModules.load(job.module)) as JobModule<T>;
   const fn = mod[name];
   if (typeof fn !== 'function') throw new Error(`job ${name} not found in ${job.module}`);
   return fn;
@@ -258,7 +277,7 @@ async function runHere<T>(tasks: readonly Task[], job: Job, opts: LoadOptions, t
 
 function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r: BatchResult<T>) => void, registry: Worker[]): Promise<T | null> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { job, opts } });
+    const worker = new Worker(jobModules.worker, { workerData: { job, opts } });
     registry.push(worker);
     let settled = false;
     const feed = (): void => {

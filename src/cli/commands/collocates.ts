@@ -20,7 +20,7 @@ interface CollocatesOptions extends TermFlags {
   sort: CollocateSort;
 }
 
-const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
+const JOBS = 'analyze/jobs';
 
 /** Register the command. */
 export function collocatesCommand(program: Command): void {

@@ -47,7 +47,7 @@ interface DiffFlags extends Omit<TermFlags, 'by'> {
   alpha0: number;
 }
 
-const JOBS = new URL('../../analyze/keyness.js', import.meta.url).href;
+const JOBS = 'analyze/keyness';
 
 /** "1-3", "2", "1..3" → an inclusive range within 1..4 (the reference model holds phrases up to 4 terms). */
 export function parseNgrams(v: string): [number, number] {

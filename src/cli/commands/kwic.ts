@@ -19,8 +19,8 @@ interface KwicOptions extends TermFlags {
   sort: 'doc' | 'left' | 'right';
 }
 
-const KWIC = new URL('../../analyze/kwic.js', import.meta.url).href;
-const LINES = new URL('../../report/kwic.js', import.meta.url).href;
+const KWIC = 'analyze/kwic';
+const LINES = 'report/kwic';
 
 /** Register the command. */
 export function kwicCommand(program: Command): void {

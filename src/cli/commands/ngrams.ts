@@ -18,7 +18,7 @@ interface NgramsOptions extends TermFlags {
   strict?: boolean;
 }
 
-const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
+const JOBS = 'analyze/jobs';
 
 /** "2", "2-4" → an inclusive range within 2..5. */
 export function parseN(v: string): [number, number] {

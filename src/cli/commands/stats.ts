@@ -10,7 +10,7 @@ import { Run } from '../context.js';
 import { addOptions, INPUT_OPTIONS, TERM_OPTIONS } from '../options.js';
 import { countArgs, stemWarnings, type TermFlags, termParams } from '../terms-options.js';
 
-const JOBS = new URL('../../analyze/stats-jobs.js', import.meta.url).href;
+const JOBS = 'analyze/stats-jobs';
 
 /** Register the command. */
 export function statsCommand(program: Command): void {

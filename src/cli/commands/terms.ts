@@ -30,7 +30,7 @@ interface TermsOptions extends TermFlags {
   ids?: boolean;
 }
 
-const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
+const JOBS = 'analyze/jobs';
 
 /** Register the command. */
 export function termsCommand(program: Command): void {

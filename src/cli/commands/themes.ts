@@ -24,8 +24,8 @@ export interface ThemesOptions extends TermFlags {
   lexicon?: string;
 }
 
-export const JOBS = new URL('../../analyze/jobs.js', import.meta.url).href;
-const THEME_JOBS = new URL('../../analyze/themes-jobs.js', import.meta.url).href;
+export const JOBS = 'analyze/jobs';
+const THEME_JOBS = 'analyze/themes-jobs';
 const INPUTS = 'files, directories, quoted globs, or - for stdin (default: the bundled seeds)';
 
 /** Register `themes` and `keyphrases`. */

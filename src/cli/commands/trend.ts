@@ -19,7 +19,7 @@ interface TrendOptions extends Omit<TermFlags, 'by'> {
   term?: string[];
 }
 
-const JOBS = new URL('../../analyze/stats-jobs.js', import.meta.url).href;
+const JOBS = 'analyze/stats-jobs';
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /**

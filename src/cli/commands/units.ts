@@ -34,7 +34,7 @@ export function unitsCommand(program: Command): void {
     const run = new Run(opts);
     if (opts.summary) {
       const { values } = await run.loadWith<DocumentSummary>(inputs, {
-        module: new URL('../../analyze/units.js', import.meta.url).href,
+        module: 'analyze/units',
         fn: 'summarizeDocument',
       });
       run.out(renderSummary(run, values, opts));
