@@ -126,6 +126,8 @@ export class Run {
     const { values, warnings, usedSeeds } = await this.loadWith<SpeechDocument>(inputs, {
       module: 'load/read',
       fn: 'wholeDocument',
+      // whole documents cost about as much to send between threads as to parse
+      local: true,
     });
     return { documents: values, warnings, usedSeeds };
   }

@@ -46,7 +46,7 @@ export function collocatesCommand(program: Command): void {
     const run = new Run(opts);
     const args = countArgs(opts);
     const node = nodeTerm(term, args.terms);
-    const { values } = await run.loadWith<Counted<CountedUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args });
+    const { values } = await run.loadWith<Counted<CountedUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args, local: true });
     for (const w of stemWarnings(opts, mergeLangs(values))) run.note(w);
     const result = collocates(values.flatMap((v) => v.value), node, {
       window: opts.window,

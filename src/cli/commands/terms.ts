@@ -63,7 +63,7 @@ export function termsCommand(program: Command): void {
     let units: CountedUnit[] | null = null;
     let langs: Counted<unknown>['langs'];
     if (opts.matrix || opts.ids) {
-      const { values } = await run.loadWith<Counted<CountedUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args }, { byColumn: true });
+      const { values } = await run.loadWith<Counted<CountedUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args, local: true }, { byColumn: true });
       units = values.flatMap((v) => v.value);
       langs = mergeLangs(values);
       result = termFrequencies(units, freqOpts);

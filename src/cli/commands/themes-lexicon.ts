@@ -15,7 +15,7 @@ export async function runLexicon(inputs: string[], opts: ThemesOptions): Promise
   const r = new Run(opts);
   const args = countArgs(opts);
   const matcher = lexiconMatcher(opts.lexicon as string, args.terms);
-  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args }, { byColumn: true });
+  const { values } = await r.loadWith<Counted<TextUnit[]>>(inputs, { module: JOBS, fn: 'docStreams', args, local: true }, { byColumn: true });
   const units = values.flatMap((v) => v.value);
   const label = paragraphLabels(new Set(units.map((u) => u.document)).size);
   if (opts.by) {
