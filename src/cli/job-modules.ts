@@ -18,7 +18,13 @@ const MODULES: Readonly<Record<string, () => Promise<unknown>>> = {
 };
 
 registerJobModules({
-  load: (module) => (MODULES[module] ?? (() => import(module)))(),
+  load: (module) => {
+    const named = MODULES[module];
+    if (named) return named();
+    // Anything else must be a module URL (tests pass their own); a bare name here is a program error.
+    if (!/^[a-z]+:/.test(module)) throw new Error(`unknown job module '${module}' (see src/cli/job-modules.ts)`);
+    return import(module);
+  },
   // The worker script beside this module registers the same names, then serves batches.
   worker: new URL('./worker.js', import.meta.url),
 });

@@ -40,7 +40,8 @@ export interface Job {
    * Run in this thread whatever the input's size: the job's values are too big to send between threads
    * (term streams, an object per token), and cloning them costs more than a second thread gains.
    * Measured on 2 cores, 300 files: collocates 2.1 s in one thread, 3.1–3.7 s with workers; themes
-   * 9.0–9.6 s against 10.8–11.5 s.
+   * (no --by) 9.0–9.6 s against 10.8–11.5 s; themes --by year 6.8–7.2 s against 8.6–9.2 s. (mapSources
+   * only: mapShares is for jobs that send back small results.)
    */
   local?: boolean;
 }

@@ -19,6 +19,8 @@ export function decideColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, i
 
 // chalk is loaded only when colour is possible at all (a terminal on stdout, or FORCE_COLOR): piped and
 // redirected runs, the ones scripts make, skip its ~20 ms of start-up. Without it, styles are plain text.
+// This reads the real process; a Run given another stdout or env (none does today) gets no colour when
+// the process could not have had it.
 const chalk = decideColor(undefined, process.env, Boolean(process.stdout.isTTY)) ? await import('chalk') : null;
 
 /** chalk at level 0, without loading chalk: every style (`bold`, `dim.red`, …) returns its text as it is. */
