@@ -226,10 +226,14 @@ export function themes(kp: KeyphraseResult, opts: ThemeOptions = {}): Theme[] {
     // strongest phrase. A single word is named by the strongest phrase of two to four words that holds it
     // ("protection of civilians" for "protection").
     const named = (p: Keyphrase): boolean => (p.terms.length >= 2 && p.terms.length <= LABEL_TERMS) || ACRONYM.test(p.display);
-    const shared = (p: Keyphrase): number => {
-      const mine = wordsOf.get(p) as ReadonlySet<string>;
-      return phrases.filter((q) => q !== p && [...(wordsOf.get(q) as ReadonlySet<string>)].some((w) => mine.has(w))).length;
-    };
+    // How many of the other shown phrases share a stemmed word with each, counted once (the sort asks often).
+    const sharing = new Map(
+      phrases.map((p) => {
+        const mine = wordsOf.get(p) as ReadonlySet<string>;
+        return [p, phrases.filter((q) => q !== p && [...(wordsOf.get(q) as ReadonlySet<string>)].some((w) => mine.has(w))).length] as const;
+      }),
+    );
+    const shared = (p: Keyphrase): number => sharing.get(p) as number;
     const short = phrases.filter((p) => p.terms.length <= LABEL_TERMS || ACRONYM.test(p.display));
     const isSpecific = (p: Keyphrase): boolean => {
       const acr = ACRONYM.exec(p.display)?.[1];
