@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/bundle/speeches.js';
+import { loadProgram } from './load-program.js';
+
+await loadProgram().main(process.argv);

@@ -1,4 +1,4 @@
-/** The CLI entry: commander wiring, error reporting and exit codes. The only place that ends the process. */
+/** The CLI: commander wiring, error reporting and exit codes; bin/speeches.js runs main(). The only place that ends the process. */
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
@@ -51,13 +51,15 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   return program;
 }
 
-/** Run the CLI with argv; resolves when output is written. */
+/** A closed pipe (`| head`) is the reader saying it has enough: end quietly. */
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+}
+
+/** Run the CLI with argv; resolves when output is written. (The build runs it several times in one process.) */
 export async function main(argv: readonly string[]): Promise<void> {
-  // A closed pipe (`| head`) is the reader saying it has enough: end quietly.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv as string[]);
@@ -87,4 +89,3 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-await main(process.argv);

@@ -5,8 +5,8 @@ import { TaskRunner, type Job, type WorkerMessage, type WorkerOrder } from './pa
 import type { LoadOptions } from './read.js';
 
 const data = workerData as { job: Job; opts: LoadOptions };
-const port = parentPort;
-if (port) {
+/** Serve the main thread: say ready once the job is set up, then run each batch it sends. */
+async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
   const runner = await TaskRunner.create<unknown>(data.job, data.opts);
   port.on('message', (order: WorkerOrder) => {
     if (order.kind === 'tasks') port.postMessage({ kind: 'batch', result: runner.run(order.tasks) } satisfies WorkerMessage<unknown>);
@@ -17,3 +17,6 @@ if (port) {
   });
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage<unknown>);
 }
+
+// A failed set-up rejects, and the rejection ends the worker with an error the main thread reports.
+if (parentPort) void serve(parentPort);

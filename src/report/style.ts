@@ -1,6 +1,6 @@
 /** Colour, decided once from the flag, NO_COLOR / FORCE_COLOR and whether stdout is a terminal, then passed down. */
 
-import type { ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Style {
   color: boolean;
@@ -17,16 +17,10 @@ export function decideColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, i
   return isTTY;
 }
 
-// chalk is loaded only when colour is possible at all (a terminal on stdout, or FORCE_COLOR): piped and
-// redirected runs, the ones scripts make, skip its ~20 ms of start-up. Without it, styles are plain text.
-// This reads the real process; a Run given another stdout or env (none does today) gets no colour when
-// the process could not have had it.
-const chalk = decideColor(undefined, process.env, Boolean(process.stdout.isTTY)) ? await import('chalk') : null;
-
-/** chalk at level 0, without loading chalk: every style (`bold`, `dim.red`, …) returns its text as it is. */
+/** Plain text: every style (`bold`, `dim.red`, …) returns its text as it is, with no chalk instance to make. */
 const plain: ChalkInstance = new Proxy((...text: unknown[]) => text.join(' '), { get: () => plain }) as unknown as ChalkInstance;
 
 /** A style for rendering. */
 export function makeStyle(color: boolean, width: number): Style {
-  return { color: color && chalk !== null, chalk: color && chalk !== null ? new chalk.Chalk({ level: 1 }) : plain, width };
+  return { color, chalk: color ? new Chalk({ level: 1 }) : plain, width };
 }

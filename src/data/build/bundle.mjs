@@ -1,24 +1,34 @@
-// Part of `npm run build`: bundles the CLI into dist/bundle, one module graph instead of some eighty files,
-// so that a run starts about 60 ms sooner (Node 20 has no compile cache; each ES module it resolves, reads
-// and links costs a millisecond or two, which is much of a one-statement run). Two entry points: the
-// program (speeches.js) and its worker thread (worker.js); code they share goes into chunks. The npm
-// packages stay outside and load from node_modules. dist/bundle sits at the same depth as dist/cli, so
-// the paths the code builds from import.meta.url (../data, ../../package.json, ../../seeds) still hold:
-// keep such URLs in modules one folder below src/ (none in src/cli/commands/), or they break here.
-import { rmSync } from 'node:fs';
+// Part of `npm run build`: bundles the CLI into dist/bundle, so that a run starts sooner. Node 20 has no
+// compile cache: each ES module it resolves, reads, links and compiles costs time, and that is much of a
+// one-statement run. So the program, with the npm packages it imports, becomes one CommonJS file
+// (speeches.js, run by bin/speeches.js through V8's code cache; see bin/load-program.js), and its worker
+// thread another (worker.js). dist/bundle has its own package.json saying so. Packages the code
+// loads with createRequire at run time (natural's stemmers, stopword, csv-parse, cli-progress) stay in
+// node_modules. dist/bundle sits at the same depth as dist/cli, so the paths the code builds from
+// import.meta.url (../data, ../../package.json, ../../seeds) still hold: keep such URLs in modules one
+// folder below src/ (none in src/cli/commands/), or they break here.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// Chunks are named by content hash: clear the old ones, or every build would leave its own behind.
 rmSync('dist/bundle', { recursive: true, force: true });
+mkdirSync('dist/bundle', { recursive: true });
+writeFileSync('dist/bundle/package.json', '{ "type": "commonjs" }\n');
 await build({
   entryPoints: { speeches: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
-  chunkNames: 'chunk-[hash]',
+  // CommonJS has no import.meta: each file gets its own URL from __filename.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// Then the code cache, made by a separate process that runs commands through bin/load-program.js.
+const r = spawnSync(process.execPath, ['src/data/build/code-cache.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (r.status !== 0) {
+  process.stderr.write('bundle: could not make the code cache (the program still runs, compiling as it starts)\n');
+}

@@ -1,0 +1,72 @@
+/** End-to-end: how the built program starts (bin/speeches.js, the bundle, V8's code cache from the build). */
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const A = 'seeds/000_09c7f05abb924c58.txt';
+
+function speeches(root: string, ...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, [join(root, 'bin/speeches.js'), ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** A copy of the built package whose bin and dist/bundle can be changed (data, seeds and packages linked). */
+let copy = '';
+beforeAll(() => {
+  copy = mkdtempSync(join(tmpdir(), 'speeches-start-'));
+  cpSync(join(repo, 'bin'), join(copy, 'bin'), { recursive: true });
+  cpSync(join(repo, 'dist/bundle'), join(copy, 'dist/bundle'), { recursive: true });
+  for (const p of ['dist/data', 'seeds', 'node_modules']) symlinkSync(join(repo, p), join(copy, p));
+  copyFileSync(join(repo, 'package.json'), join(copy, 'package.json'));
+});
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe('start-up', () => {
+  it('the build leaves a code cache that V8 takes on this Node', () => {
+    expect(existsSync(join(repo, 'dist/bundle/speeches.cache'))).toBe(true);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import { loadProgram } from './bin/load-program.js'; process.stdout.write(String(loadProgram().cacheRejected));"], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    expect(r.stdout).toBe('false');
+  });
+
+  it('without a cache, or with one V8 refuses, the program runs the same, only compiling as it starts', () => {
+    const expected = speeches(repo, 'themes', A, '--json');
+    expect(expected.status).toBe(0);
+    rmSync(join(copy, 'dist/bundle/speeches.cache'), { force: true });
+    const none = speeches(copy, 'themes', A, '--json');
+    expect(none).toEqual(expected);
+    writeFileSync(join(copy, 'dist/bundle/speeches.cache'), 'not a code cache');
+    expect(speeches(copy, 'themes', A, '--json')).toEqual(expected);
+  });
+
+  it('an unbuilt package says so, with a hint, and exits 2', () => {
+    rmSync(join(copy, 'dist/bundle/speeches.js'), { force: true });
+    const r = speeches(copy, 'themes', A);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^speeches: the program is not built/);
+    expect(r.stderr).toContain('npm run build');
+  });
+
+  it.skipIf(availableParallelism() < 2)('worker threads run the bundled worker (CommonJS, as dist/bundle/package.json says) and change nothing', () => {
+    // 40 files or more go to worker threads.
+    const dir = join(copy, 'many');
+    mkdirSync(dir);
+    const text = readFileSync(join(repo, 'test/fixtures/real/MAR_70_2015.txt'));
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `MAR_70_2015_${String(i).padStart(2, '0')}.txt`), text);
+    const terms = (threads: string) =>
+      spawnSync(process.execPath, [join(repo, 'bin/speeches.js'), 'terms', dir, '--top', '5', '--json'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, SPEECHES_THREADS: threads } });
+    const two = terms('2');
+    const one = terms('1');
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(0);
+    expect(JSON.parse(two.stdout).results.groups[0].rows.length).toBe(5);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
