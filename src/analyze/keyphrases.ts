@@ -28,7 +28,7 @@
  * against UN speech in place of a graph.
  */
 
-import { isModifier, isNominal, wordCode, type TermOcc } from '../text/index.js';
+import { aliasPhrases, isModifier, isNominal, wordCode, type Lang, type TermOcc } from '../text/index.js';
 import { compareCodeUnits, compareDocIds, type CountedUnit } from './corpus.js';
 
 /** Background rates: how often the UN usually says a term or a phrase. */
@@ -274,8 +274,9 @@ function verbish(t: TermOcc): boolean {
  * the UN uses ("preventive diplomacy", "responsibility to protect").
  */
 function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
+  const names = nameSpans(run, u.stream.lang);
   const add = (from: number, to: number): void => {
-    if (splitsExpansion(run, from, to)) return;
+    if (splitsExpansion(run, from, to) || names.some(([a, b]) => from < b && to > a && (from > a || to < b))) return;
     const slice = run.slice(from, to);
     const first = slice[0] as TermOcc;
     const terms = slice.map((x) => x.term);
@@ -387,6 +388,36 @@ function nounPhraseShape(run: readonly TermOcc[], from: number, to: number): boo
     } else if (!isNominal(c) && !isModifier(c)) return false;
   }
   return false;
+}
+
+const namesByLang = new Map<Lang, Map<string, (readonly string[])[]>>();
+
+/**
+ * Where a run writes out a phrase an alias stands for ("Responsibility to Protect", as R2P does), as
+ * [from, to) spans: a candidate holds such a name whole or not at all, so neither "Responsibility" nor
+ * "concept of Responsibility" is a phrase of "the concept of Responsibility to Protect".
+ */
+function nameSpans(run: readonly TermOcc[], lang: Lang): [number, number][] {
+  let names = namesByLang.get(lang);
+  if (!names) {
+    names = new Map();
+    for (const words of aliasPhrases(lang)) {
+      const list = names.get(words[0] as string) ?? [];
+      list.push(words);
+      names.set(words[0] as string, list);
+    }
+    namesByLang.set(lang, names);
+  }
+  const spans: [number, number][] = [];
+  if (names.size === 0) return spans;
+  for (let i = 0; i < run.length; i++) {
+    const list = names.get((run[i] as TermOcc).term.toLowerCase());
+    if (!list) continue;
+    for (const words of list) {
+      if (i + words.length <= run.length && words.every((w, k) => (run[i + k] as TermOcc).term.toLowerCase() === w)) spans.push([i, i + words.length]);
+    }
+  }
+  return spans;
 }
 
 /** Whether [from, to) cuts through terms that share one span (an alias such as R2P, expanded). */

@@ -6,10 +6,11 @@
  * most informative word, stemmed); groups then merge by average-linkage agglomerative clustering, as
  * TopicRank groups candidates, while the mean similarity of their phrases is at least 0.2 and the merged
  * theme holds at most 12 phrases. Two phrases' similarity is the Jaccard index of their informative
- * stemmed words, plus half that of the sentences they are said in, plus a fifth that of their paragraphs —
- * so items listed in one sentence ("inadequate financing, insufficient troops … of peacekeeping
- * operations") join one theme, so do phrases kept to one and the same paragraph, and averaging keeps one
- * shared word from chaining unrelated phrases into a giant theme. A theme shows its 6 strongest phrases,
+ * stemmed words, plus half the Ochiai coefficient of the sentences they are said in, plus a fifth of the
+ * Jaccard index of their paragraphs — so items listed in one sentence ("inadequate financing, insufficient
+ * troops … of peacekeeping operations") join one theme, so does a phrase said once beside one said often
+ * ("pillars" in a sentence of "Responsibility to Protect"), so do phrases kept to one and the same
+ * paragraph, and averaging keeps one shared word from chaining unrelated phrases into a giant theme. A theme shows its 6 strongest phrases,
  * is labelled by the phrase the others share words with (see the label below), and scores its best phrase
  * plus half of the next five.
  */
@@ -47,7 +48,7 @@ const MAX_PHRASES = 6;
 const LABEL_TERMS = 4;
 /** A defined acronym after a long form: "Conference on … in Asia (CICA)". */
 const ACRONYM = / \(([A-Z][A-Z0-9]+)\)$/;
-/** Weight of the Jaccard index of two phrases' sentences, next to that of their stemmed words (1). */
+/** Weight of the Ochiai coefficient of two phrases' sentences, next to the Jaccard index of their stemmed words (1). */
 const SENTENCE_WEIGHT = 0.5;
 /** Weight of the Jaccard index of their paragraphs. */
 const PARAGRAPH_WEIGHT = 0.2;
@@ -264,11 +265,14 @@ interface Features {
 
 /**
  * How likely two phrases speak of one theme: the Jaccard index of their stemmed informative words, plus
- * half that of their sentences, plus a fifth that of their paragraphs. Each part is in [0, 1], so a long
- * phrase's many words do not drown a shared sentence, as they would in one index over all features.
+ * half the Ochiai coefficient of their sentences, plus a fifth of the Jaccard index of their paragraphs.
+ * Each part is in [0, 1], so a long phrase's many words do not drown a shared sentence, as they would in
+ * one index over all features. Sentences use Ochiai, |A ∩ B| / √(|A|·|B|): a phrase said once, in one
+ * of the four sentences of a phrase said often, shares half of what it can (Jaccard would say a quarter,
+ * and the overlap coefficient, 1, would let a word said everywhere absorb every phrase of its sentences).
  */
 function similarity(a: Features, b: Features): number {
-  return jaccard(a.words, b.words) + SENTENCE_WEIGHT * jaccard(a.sentences, b.sentences) + PARAGRAPH_WEIGHT * jaccard(a.units, b.units);
+  return jaccard(a.words, b.words) + SENTENCE_WEIGHT * ochiai(a.sentences, b.sentences) + PARAGRAPH_WEIGHT * jaccard(a.units, b.units);
 }
 
 /** Jaccard index: |A ∩ B| / |A ∪ B|; 0 for two empty sets. */
@@ -277,6 +281,13 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   for (const k of a) if (b.has(k)) both++;
   const either = a.size + b.size - both;
   return either ? both / either : 0;
+}
+
+/** Ochiai (cosine) coefficient: |A ∩ B| / √(|A|·|B|); 0 when either is empty. */
+function ochiai(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let both = 0;
+  for (const k of a) if (b.has(k)) both++;
+  return both ? both / Math.sqrt(a.size * b.size) : 0;
 }
 
 /** Whether `part` is a contiguous run of `whole`. */

@@ -159,6 +159,24 @@ export function buildTrie(lang: Lang, extra?: readonly (readonly string[])[]): T
 }
 
 /**
+ * The phrases that aliases stand for without being compounds ("responsibility to protect", for R2P
+ * and RtoP), as their words in lower case: names written out in full, which a key phrase may hold
+ * whole or not at all.
+ */
+export function aliasPhrases(lang?: Lang): readonly (readonly string[])[] {
+  const terms = new Set<string>();
+  const entries = shippedCompounds(lang).filter((e) => lang === undefined || e.lang === null || e.lang === lang);
+  for (const e of entries) if (!e.alias && e.term !== null) terms.add(e.term);
+  const out = new Map<string, string[]>();
+  for (const e of entries) {
+    if (!e.alias) continue;
+    const target = phrase(e.target ?? '');
+    if (!terms.has(target.display) && target.words.length > 1) out.set(target.display, target.words.map((w) => w.toLowerCase()));
+  }
+  return [...out.values()];
+}
+
+/**
  * Words whose presence in a text may yield one of `terms`: the terms' own words, and the words of every
  * shipped compound or alias that becomes one of them ("UN" for "united nations", "R2P" for "protect").
  * Lower case. A text containing none of them cannot contain the terms, so searches may skip it.

@@ -8,5 +8,5 @@ export { detectLang } from './lang.js';
 export { isStopword, stopwordSet, readWordFile, languageStopwords, unStopwords } from './stopwords.js';
 export { stemmerFor, type Stemmer } from './natural.js';
 export { wordCode, isNominal, isModifier, type PosCode } from './pos.js';
-export { readCompoundFile, surfacesFor } from './compounds.js';
+export { aliasPhrases, readCompoundFile, surfacesFor } from './compounds.js';
 export { prepareTerms, termStream, type TermPipeline, type TermSink } from './terms.js';

@@ -82,6 +82,19 @@ describe('keyphrases', () => {
     expect(r2p?.display).toBe('Responsibility to Protect');
   });
 
+  it('a name an alias stands for is held whole or not at all: no "Responsibility", no "concept of Responsibility"', () => {
+    const units = unitsOf('Kazakhstan supports the concept of Responsibility to Protect and its pillars. R2P matters.');
+    const bg = background({});
+    const knows = ['concept of responsibility', 'responsibility to protect'];
+    const r = keyphrases(units, { ...bg, phraseRate: (terms) => (knows.includes(terms.join(' ')) ? 10 / bg.size : null) });
+    const keys = r.rows.map((x) => x.key);
+    expect(keys).toContain('responsibility to protect');
+    expect(r.rows.find((x) => x.key === 'responsibility to protect')?.count).toBe(2);
+    expect(keys).not.toContain('responsibility');
+    expect(keys).not.toContain('concept of responsibility');
+    expect(keys).toContain('concept');
+  });
+
   it('spread over paragraphs counts in a phrase\'s favour', () => {
     const once = unitsOf('Climate finance. Climate finance. Climate finance.\n\nOther words here.');
     const spread = unitsOf('Climate finance.\n\nClimate finance.\n\nClimate finance.');
@@ -145,6 +158,19 @@ describe('themes', () => {
     expect(of('dialogue among cultures')).toBe(of('cultures and civilizations'));
     expect(of('insufficient troops')).not.toBe(of('dialogue among cultures'));
     for (const t of th) expect(t.phrases.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a phrase said once joins the theme of a phrase said in that same sentence, even when that one is also said elsewhere', () => {
+    // "pillars" is said in one of the four sentences of "responsibility to protect": by the Jaccard index of
+    // their sentences (1/4) the two stayed apart; by the Ochiai coefficient (1/√4) they join.
+    const units = unitsOf(
+      'The Responsibility to Protect has three reinforcing pillars.\n\nWe discuss the Responsibility to Protect.\n\nWe discuss the Responsibility to Protect again.\n\nThey discuss the Responsibility to Protect.\n\nClimate finance must grow quickly.',
+    );
+    const th = themes(keyphrases(units, background({})), { top: 10 });
+    const of = (key: string) => th.find((t) => t.phrases.some((p) => p.key === key));
+    expect(of('pillars')).toBeDefined();
+    expect(of('pillars')).toBe(of('responsibility to protect'));
+    expect(of('climate finance')).not.toBe(of('responsibility to protect'));
   });
 
   it('no theme from empty input', () => {

@@ -106,6 +106,17 @@ describe('themes of the seeds', () => {
     expect(words(unity!)).toContain('council mandate');
   });
 
+  it('R2P statement: the default eight themes cover all it speaks of, root causes of conflict (poverty, food insecurity) included', () => {
+    const th = themes('seeds/003_0eda7931006bc30a.txt').results.groups[0]!.themes;
+    expect(th).toHaveLength(8);
+    const has = (key: string) => th.some((t) => t.phrases.some((p) => p.key === key));
+    const root = th.find((t) => t.label === 'root causes of conflict');
+    expect(root).toBeDefined();
+    expect(words(root!)).toContain('chronic poverty');
+    expect(words(root!)).toContain('food insecurity');
+    for (const key of ['responsibility to protect', 'atrocities', 'sovereignty and territorial integrity', 'peacekeeping operations', 'prevention']) expect(has(key), key).toBe(true);
+  });
+
   it('R2P statement: protection of populations from atrocities is a theme', () => {
     const all = themes('seeds/003_0eda7931006bc30a.txt').results.groups[0]!.themes.map(words).join(' || ');
     expect(all).toContain('atrocities');
