@@ -98,7 +98,10 @@ interface Cand {
   units: string[];
   /** Sentences where it occurs ("unit#index"), in input order. */
   sentences: string[];
-  surfaces: Map<string, number>;
+  /** Where it is written, as text, start and end of each occurrence: displayOf reads them for the rows shown. */
+  texts: string[];
+  starts: number[];
+  ends: number[];
 }
 
 
@@ -111,6 +114,8 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   /** Candidates of courtesy sentences, kept apart until the rest are known. */
   const courteous = new Map<string, Cand>();
   const freq = new Map<string, number>();
+  /** courtesy()'s kinds of terms, worked out once per term. */
+  const kinds = new Map<string, number>();
   let tokens = 0;
   let positions = 0;
 
@@ -121,7 +126,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
       // A sentence of thanks or praise ("I would like to thank the panelists for their valuable
       // insights") names people and courtesies, not what the statement is about: its words count, and its
       // phrases count only if the statement also says them elsewhere (below).
-      const polite = courtesy(sentence);
+      const polite = courtesy(sentence, kinds);
       let run: TermOcc[] = [];
       const flush = (): void => {
         positions += run.length;
@@ -149,7 +154,11 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     m.count += c.count;
     m.units = [...new Set([...m.units, ...c.units])].sort(compareDocIds);
     m.sentences = [...new Set([...m.sentences, ...c.sentences])].sort(compareDocIds);
-    for (const [surface, n] of c.surfaces) m.surfaces.set(surface, (m.surfaces.get(surface) ?? 0) + n);
+    for (let i = 0; i < c.texts.length; i++) {
+      m.texts.push(c.texts[i] as string);
+      m.starts.push(c.starts[i] as number);
+      m.ends.push(c.ends[i] as number);
+    }
   }
 
   const weights = new Map<string, number>();
@@ -174,8 +183,16 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   for (const [key, c] of cands) {
     // A defined acronym's long form: its words and the acronym itself, the four strongest counted.
     const acr = longForms.get(key);
-    const ws = [...c.terms, ...(acr ? [acr] : [])].map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
-    const wsum = (acr ? ws.slice(0, 4) : ws).reduce((a, w) => a + w, 0);
+    let wsum = 0;
+    if (acr) {
+      const ws = [...c.terms, acr].map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
+      for (let k = 0; k < 4 && k < ws.length; k++) wsum += ws[k] as number;
+    } else if (c.terms.length === 1) wsum = 0 + (weights.get(c.terms[0] as string) ?? 0);
+    else {
+      // Summed from the largest, as always (the same bits in every run).
+      const ws = c.terms.map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
+      for (const w of ws) wsum += w;
+    }
     const spread = 1 + Math.log(c.units.length);
     const score = wsum * spread;
     if (!(score > 0)) continue;
@@ -239,7 +256,7 @@ const ADDRESSEE = new Set(['mr', 'mrs', 'ms', 'madam', 'sir', 'predecessor', 'ex
  * thanks or praise and addresses a person ("Our gratitude also goes to your predecessor, Mr. Harri
  * Holkeri, …"). "Peacekeepers deserve our thanks" and "We welcome the report" are not courtesies.
  */
-export function courtesy(sentence: readonly (TermOcc | null)[]): boolean {
+export function courtesy(sentence: readonly (TermOcc | null)[], memo: Map<string, number> = new Map()): boolean {
   let i = 0;
   while (i < sentence.length && i < 6 && sentence[i] !== null && COURTESY_LEAD.has((sentence[i] as TermOcc).term.toLowerCase())) i++;
   const verb = sentence[i]?.term.toLowerCase();
@@ -248,9 +265,15 @@ export function courtesy(sentence: readonly (TermOcc | null)[]): boolean {
   let person = false;
   for (const t of sentence) {
     if (t === null) continue;
-    const w = t.term.toLowerCase();
-    thanks ||= GRATITUDE.test(w);
-    person ||= ADDRESSEE.has(w);
+    // Each term's kind (1 thanks or praise, 2 addressing a person), worked out once per text.
+    let kind = memo.get(t.term);
+    if (kind === undefined) {
+      const w = t.term.toLowerCase();
+      kind = (GRATITUDE.test(w) ? 1 : 0) | (ADDRESSEE.has(w) ? 2 : 0);
+      memo.set(t.term, kind);
+    }
+    thanks ||= (kind & 1) !== 0;
+    person ||= (kind & 2) !== 0;
     if (thanks && person) return true;
   }
   if (verb !== 'express' && verb !== 'extend' && verb !== 'convey') return false;
@@ -277,24 +300,32 @@ function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: n
   const names = nameSpans(run, u.stream.lang);
   const add = (from: number, to: number): void => {
     if (splitsExpansion(run, from, to) || names.some(([a, b]) => from < b && to > a && (from > a || to < b))) return;
-    const slice = run.slice(from, to);
-    const first = slice[0] as TermOcc;
-    const terms = slice.map((x) => x.term);
-    const expanded = slice.length === 1 ? (acronyms.get(first.term) ?? terms) : terms;
-    const key = expanded.join(' ');
+    const first = run[from] as TermOcc;
+    const expansion = to - from === 1 ? acronyms.get(first.term) : undefined;
+    let key = expansion ? expansion.join(' ') : first.term;
+    if (!expansion) for (let k = from + 1; k < to; k++) key += ' ' + (run[k] as TermOcc).term;
     let c = cands.get(key);
-    if (!c) cands.set(key, (c = { terms: expanded, count: 0, units: [], sentences: [], surfaces: new Map() }));
+    if (!c) {
+      const terms = expansion ?? run.slice(from, to).map((x) => x.term);
+      cands.set(key, (c = { terms, count: 0, units: [], sentences: [], texts: [], starts: [], ends: [] }));
+    }
     c.count++;
     if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
     if (c.sentences[c.sentences.length - 1] !== sid) c.sentences.push(sid);
-    const surface = u.text.slice(first.start, (slice[slice.length - 1] as TermOcc).end).replace(/\s+/g, ' ');
-    c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+    // Where it is written: displayOf reads the surface forms (line breaks and runs of spaces folded) only
+    // for the rows it shows.
+    c.texts.push(u.text);
+    c.starts.push(first.start);
+    c.ends.push((run[to - 1] as TermOcc).end);
   };
   const english = u.stream.lang === 'en';
-  const added = new Set<string>();
+  /** Spans already added, as from · 1024 + length. */
+  const added = new Set<number>();
+  // English word classes, once per token: codeOf's, and for nounPhraseShape a stopword's own class too.
+  const codes = english ? run.map(codeOf) : [];
+  const shapes = english ? run.map((t, k) => (t.stop ? wordCode(t.term) : (codes[k] ?? null))) : [];
   if (english) {
     // English: noun phrases by word class — runs of adjectives and nouns, ending on a noun.
-    const codes = run.map(codeOf);
     let i = 0;
     while (i < run.length) {
       const c = codes[i];
@@ -314,7 +345,7 @@ function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: n
       while (end > i && !isNominal(codes[end - 1] as string)) end--;
       if (end > i && end - i <= maxLength) {
         add(i, end);
-        added.add(`${i}:${end}`);
+        added.add(i * 1024 + end - i);
       }
       i = j;
     }
@@ -338,7 +369,7 @@ function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: n
       // A run longer than maxLength is no phrase (its known phrases still count, below).
       if (end - i <= maxLength) {
         add(i, end);
-        added.add(`${i}:${end}`);
+        added.add(i * 1024 + end - i);
       }
       i = j;
     }
@@ -349,12 +380,12 @@ function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: n
     if (first.stop || first.number) continue;
     for (let len = 2; len <= 4 && a + len <= run.length; len++) {
       const last = run[a + len - 1] as TermOcc;
-      if (last.stop || added.has(`${a}:${a + len}`)) continue;
-      if (english && !nounPhraseShape(run, a, a + len)) continue;
+      if (last.stop || added.has(a * 1024 + len)) continue;
+      if (english && !nounPhraseShape(run, shapes, codes, a, a + len)) continue;
       const terms = run.slice(a, a + len).map((x) => x.term);
       if (bg.phraseRate(terms) !== null) {
         add(a, a + len);
-        added.add(`${a}:${a + len}`);
+        added.add(a * 1024 + len);
       }
     }
   }
@@ -375,14 +406,14 @@ function codeOf(t: TermOcc): string | null {
  * "sovereignty and territorial integrity"), and ends on a noun — or on a verb after "to", a noun's
  * infinitive complement ("responsibility to protect").
  */
-function nounPhraseShape(run: readonly TermOcc[], from: number, to: number): boolean {
+function nounPhraseShape(run: readonly TermOcc[], shapes: readonly (string | null)[], codes: readonly (string | null)[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = run[k] as TermOcc;
     if (t.number) return false;
-    const c = t.stop ? wordCode(t.term) : codeOf(t);
+    const c = shapes[k] ?? null;
     if (c === null) return false;
     // "order to …" is the complex preposition "in order to", not a noun with its complement.
-    if (k === to - 1) return isNominal(c) || (c[0] === 'v' && (run[k - 1] as TermOcc).term === 'to' && isNominal(codeOf(run[from] as TermOcc) ?? 'o') && (run[from] as TermOcc).term !== 'order');
+    if (k === to - 1) return isNominal(c) || (c[0] === 'v' && (run[k - 1] as TermOcc).term === 'to' && isNominal(codes[from] ?? 'o') && (run[from] as TermOcc).term !== 'order');
     if (t.stop) {
       if (c[0] !== 'p' || k === from) return false;
     } else if (!isNominal(c) && !isModifier(c)) return false;
@@ -411,10 +442,10 @@ function nameSpans(run: readonly TermOcc[], lang: Lang): [number, number][] {
   const spans: [number, number][] = [];
   if (names.size === 0) return spans;
   for (let i = 0; i < run.length; i++) {
-    const list = names.get((run[i] as TermOcc).term.toLowerCase());
+    const list = names.get((run[i] as TermOcc).term);
     if (!list) continue;
     for (const words of list) {
-      if (i + words.length <= run.length && words.every((w, k) => (run[i + k] as TermOcc).term.toLowerCase() === w)) spans.push([i, i + words.length]);
+      if (i + words.length <= run.length && words.every((w, k) => (run[i + k] as TermOcc).term === w)) spans.push([i, i + words.length]);
     }
   }
   return spans;
@@ -432,9 +463,14 @@ function splitsExpansion(run: readonly TermOcc[], from: number, to: number): boo
 
 /** The most frequent surface form; an alias (R2P) shows as its expansion (or `fallback`, when given). */
 function displayOf(c: Cand, fallback?: string): string {
+  const folded = new Map<string, number>();
+  for (let i = 0; i < c.texts.length; i++) {
+    const s = (c.texts[i] as string).slice(c.starts[i], c.ends[i]).replace(/\s+/g, ' ');
+    folded.set(s, (folded.get(s) ?? 0) + 1);
+  }
   let best = '';
   let n = 0;
-  for (const [s, k] of [...c.surfaces].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
+  for (const [s, k] of [...folded].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
     const words = s.split(/\s+/).length;
     if (words < c.terms.length && c.terms.length > 1) continue; // an alias: its surface is shorter than its terms
     if (k > n) {

@@ -60,40 +60,47 @@ const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 const TAB = 0x09;
 
-/** FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them), and their number. */
-function utf8Hash(key: string): [number, number] {
+/** The UTF-8 byte count of the string utf8Hash last hashed (a second result, without an array per call). */
+let hashedLength = 0;
+
+/** FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them); their number goes to hashedLength. */
+function utf8Hash(key: string): number {
   let h = FNV_OFFSET;
   let len = 0;
-  const byte = (b: number): void => {
-    h = Math.imul(h ^ b, FNV_PRIME);
-    len++;
-  };
   for (let k = 0; k < key.length; k++) {
     let c = key.charCodeAt(k);
-    if (c < 0x80) byte(c);
-    else if (c < 0x800) {
-      byte(0xc0 | (c >> 6));
-      byte(0x80 | (c & 0x3f));
-    } else {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = key.charCodeAt(k + 1);
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          k++;
-          byte(0xf0 | (c >> 18));
-          byte(0x80 | ((c >> 12) & 0x3f));
-          byte(0x80 | ((c >> 6) & 0x3f));
-          byte(0x80 | (c & 0x3f));
-          continue;
-        }
-        c = 0xfffd; // a lone surrogate, written as U+FFFD
-      }
-      byte(0xe0 | (c >> 12));
-      byte(0x80 | ((c >> 6) & 0x3f));
-      byte(0x80 | (c & 0x3f));
+    if (c < 0x80) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      len++;
+      continue;
     }
+    if (c < 0x800) {
+      h = Math.imul(h ^ (0xc0 | (c >> 6)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
+      len += 2;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = key.charCodeAt(k + 1);
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        k++;
+        h = Math.imul(h ^ (0xf0 | (c >> 18)), FNV_PRIME);
+        h = Math.imul(h ^ (0x80 | ((c >> 12) & 0x3f)), FNV_PRIME);
+        h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+        h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
+        len += 4;
+        continue;
+      }
+      c = 0xfffd; // a lone surrogate, written as U+FFFD
+    }
+    h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
+    h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+    h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
+    len += 3;
   }
-  return [h, len];
+  hashedLength = len;
+  return h;
 }
 
 /** Reads the decimal digits at buf[i…]; returns the number and the index after the last digit. */
@@ -165,13 +172,19 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
       i++;
     }
     return (key) => {
-      const [h, len] = utf8Hash(key);
+      const h = utf8Hash(key);
+      const len = hashedLength;
+      // As many bytes as UTF-16 units: the key is ASCII, and compares unit by unit without encoding.
+      const ascii = len === key.length;
       for (let q = h & mask; slots[q * 3 + 2] !== 0; q = (q + 1) & mask) {
         if (slots[q * 3] !== h || slots[q * 3 + 2] !== len) continue;
         const at = (slots[q * 3 + 1] as number) - 1;
-        const bytes = encoder.encode(key);
         let k = 0;
-        while (k < len && buf[at + k] === bytes[k]) k++;
+        if (ascii) while (k < len && buf[at + k] === key.charCodeAt(k)) k++;
+        else {
+          const bytes = encoder.encode(key);
+          while (k < len && buf[at + k] === bytes[k]) k++;
+        }
         if (k < len) continue;
         const [count, after] = readUint(buf, at + len + 1);
         const [df] = readUint(buf, after + 1);

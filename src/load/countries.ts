@@ -54,18 +54,24 @@ const BLOCKED_PHRASES = [
 const APOSTROPHES = /['\u2018\u2019\u02BC\u02B9`\u00B4\u2032]/g;
 const MARKS = /\p{M}+/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
+/** NON_WORD for ASCII text, where letters and digits are [A-Za-z0-9]. */
+const ASCII_NON_WORD = /[^A-Za-z0-9]+/;
 const ABBREVIATION = /^[A-Z]{2,5}$/;
 
 let index: Index | null = null;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Strip diacritics, drop apostrophes (or turn them into spaces) and spell out "&". */
 function fold(text: string, apostrophe: '' | ' ' = ''): string {
-  return text.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, apostrophe).replace(/&/g, ' and ');
+  // ASCII text has no diacritics to strip: skip the Unicode decomposition, most of the cost of a key.
+  const bare = ASCII.test(text) ? text : text.normalize('NFKD').replace(MARKS, '');
+  return bare.replace(APOSTROPHES, apostrophe).replace(/&/g, ' and ');
 }
 
 /** Split folded text into words. */
 function words(folded: string): string[] {
-  return folded.split(NON_WORD).filter((w) => w.length > 0);
+  return folded.split(ASCII.test(folded) ? ASCII_NON_WORD : NON_WORD).filter((w) => w.length > 0);
 }
 
 /** Lower-case a word and expand "St" to "Saint". */
