@@ -98,10 +98,15 @@ interface Cand {
   units: string[];
   /** Sentences where it occurs ("unit#index"), in input order. */
   sentences: string[];
-  /** Where it is written, as text, start and end of each occurrence: displayOf reads them for the rows shown. */
+  /**
+   * Where it is written: text, start and end of its first OFFSETS occurrences, read by displayOf only
+   * for the rows shown; further occurrences count by their surface as written (so memory grows with the
+   * distinct surfaces of frequent phrases, not with their occurrences).
+   */
   texts: string[];
   starts: number[];
   ends: number[];
+  surfaces: Map<string, number> | null;
 }
 
 
@@ -154,10 +159,10 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     m.count += c.count;
     m.units = [...new Set([...m.units, ...c.units])].sort(compareDocIds);
     m.sentences = [...new Set([...m.sentences, ...c.sentences])].sort(compareDocIds);
-    for (let i = 0; i < c.texts.length; i++) {
-      m.texts.push(c.texts[i] as string);
-      m.starts.push(c.starts[i] as number);
-      m.ends.push(c.ends[i] as number);
+    for (let i = 0; i < c.texts.length; i++) addSurface(m, c.texts[i] as string, c.starts[i] as number, c.ends[i] as number);
+    for (const [surface, n] of c.surfaces ?? []) {
+      m.surfaces ??= new Map();
+      m.surfaces.set(surface, (m.surfaces.get(surface) ?? 0) + n);
     }
   }
 
@@ -187,7 +192,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     if (acr) {
       const ws = [...c.terms, acr].map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
       for (let k = 0; k < 4 && k < ws.length; k++) wsum += ws[k] as number;
-    } else if (c.terms.length === 1) wsum = 0 + (weights.get(c.terms[0] as string) ?? 0);
+    } else if (c.terms.length === 1) wsum = weights.get(c.terms[0] as string) ?? 0;
     else {
       // Summed from the largest, as always (the same bits in every run).
       const ws = c.terms.map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
@@ -307,16 +312,12 @@ function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: n
     let c = cands.get(key);
     if (!c) {
       const terms = expansion ?? run.slice(from, to).map((x) => x.term);
-      cands.set(key, (c = { terms, count: 0, units: [], sentences: [], texts: [], starts: [], ends: [] }));
+      cands.set(key, (c = { terms, count: 0, units: [], sentences: [], texts: [], starts: [], ends: [], surfaces: null }));
     }
     c.count++;
     if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
     if (c.sentences[c.sentences.length - 1] !== sid) c.sentences.push(sid);
-    // Where it is written: displayOf reads the surface forms (line breaks and runs of spaces folded) only
-    // for the rows it shows.
-    c.texts.push(u.text);
-    c.starts.push(first.start);
-    c.ends.push((run[to - 1] as TermOcc).end);
+    addSurface(c, u.text, first.start, (run[to - 1] as TermOcc).end);
   };
   const english = u.stream.lang === 'en';
   /** Spans already added, as from · 1024 + length. */
@@ -461,13 +462,32 @@ function splitsExpansion(run: readonly TermOcc[], from: number, to: number): boo
   return after !== undefined && after.start === z.start && after.end === z.end;
 }
 
+/** Occurrences of a candidate kept as offsets before the rest count by surface (see Cand). */
+const OFFSETS = 8;
+
+/** Note where a candidate is written: text[start, end). */
+function addSurface(c: Cand, text: string, start: number, end: number): void {
+  if (c.texts.length < OFFSETS) {
+    c.texts.push(text);
+    c.starts.push(start);
+    c.ends.push(end);
+    return;
+  }
+  const surface = text.slice(start, end);
+  c.surfaces ??= new Map();
+  c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+}
+
 /** The most frequent surface form; an alias (R2P) shows as its expansion (or `fallback`, when given). */
 function displayOf(c: Cand, fallback?: string): string {
+  // The surface forms as written, line breaks and runs of spaces folded.
   const folded = new Map<string, number>();
-  for (let i = 0; i < c.texts.length; i++) {
-    const s = (c.texts[i] as string).slice(c.starts[i], c.ends[i]).replace(/\s+/g, ' ');
-    folded.set(s, (folded.get(s) ?? 0) + 1);
-  }
+  const count = (raw: string, n: number): void => {
+    const s = raw.replace(/\s+/g, ' ');
+    folded.set(s, (folded.get(s) ?? 0) + n);
+  };
+  for (let i = 0; i < c.texts.length; i++) count((c.texts[i] as string).slice(c.starts[i], c.ends[i]), 1);
+  for (const [raw, n] of c.surfaces ?? []) count(raw, n);
   let best = '';
   let n = 0;
   for (const [s, k] of [...folded].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
