@@ -24,35 +24,33 @@ interface WordList {
 let words: WordList | undefined;
 
 /**
- * Reads words.txt once (`form\tcount` lines sorted by code units, `#` lines are comments) and answers
- * lookups by binary search over the text itself: building a Map of 38,000 forms cost more than the few
- * lookups a document makes.
+ * Reads words.txt once (`#` comment lines at the top, then `form\tcount` lines sorted by code units) and
+ * answers lookups by binary search over its bytes, finding line starts as it goes and decoding only the
+ * keys it compares: decoding the whole list, or building a Map of its 38,000 forms, cost more than the
+ * few lookups a document makes.
  */
 function load(): WordList {
   if (words !== undefined) return words;
-  const text = readFileSync(WORDS_URL, 'utf8');
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
-    if (text.charCodeAt(i) !== 0x23 /* # */ && i < text.length) starts.push(i);
-  }
-  const keyAt = (k: number): string => {
-    const from = starts[k] as number;
-    return text.slice(from, text.indexOf('\t', from));
-  };
+  const buf = readFileSync(WORDS_URL);
+  const n = buf.length;
+  const NL = 0x0a;
+  let body = 0;
+  while (body < n && buf[body] === 0x23 /* # */) body = (buf.indexOf(NL, body) + 1 || n);
   words = {
     get(form: string): number | undefined {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo <= hi) {
+      let lo = body;
+      let hi = n;
+      while (lo < hi) {
+        // The line holding the middle byte: its key runs to the tab.
         const mid = (lo + hi) >>> 1;
-        const key = keyAt(mid);
-        if (key === form) {
-          const from = (starts[mid] as number) + key.length + 1;
-          const nl = text.indexOf('\n', from);
-          return Number(text.slice(from, nl === -1 ? text.length : nl));
-        }
-        if (key < form) lo = mid + 1;
-        else hi = mid - 1;
+        const at = mid > lo ? buf.lastIndexOf(NL, mid - 1) + 1 : lo;
+        const nl = buf.indexOf(NL, at);
+        const end = nl === -1 ? n : nl;
+        const tab = buf.indexOf(0x09, at);
+        const key = buf.toString('utf8', at, tab === -1 || tab > end ? end : tab);
+        if (key === form) return Number(buf.toString('latin1', at + Buffer.byteLength(key) + 1, end));
+        if (key < form) lo = end + 1;
+        else hi = at;
       }
       return undefined;
     },

@@ -114,6 +114,17 @@ describe('corpusCount', () => {
     expect(corpusCount('')).toBe(0);
   });
 
+  it('finds every form of the list with its count, the first and the last included (binary search over the text)', () => {
+    const entries = readFileSync(wordsFile, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const wrong = entries.filter((l) => {
+      const [form, count] = l.split('\t') as [string, string];
+      return corpusCount(form) !== Number(count);
+    });
+    expect(wrong).toEqual([]);
+    expect(corpusCount('a')).toBeGreaterThan(0);
+    expect(corpusCount('\uffff')).toBe(0);
+  });
+
   it('does not count line-end fragments as words', () => {
     // "ment" and "tion" survive only as noise (wraps written with a space), far below real words.
     expect(corpusCount('ment')).toBeLessThan(100);
