@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildTrie, joinWords, parseCompoundList, readCompoundFile, shippedCompounds } from '../../src/text/compounds.js';
+import { aliasPhrases, buildTrie, joinWords, parseCompoundList, readCompoundFile, shippedCompounds } from '../../src/text/compounds.js';
 
 const SHIPPED = readFileSync(new URL('../../src/data/compounds.txt', import.meta.url), 'utf8');
 
@@ -33,6 +33,20 @@ describe('parseCompoundList', () => {
   it('joins Chinese words without spaces', () => {
     expect(joinWords(['联合', '国'])).toBe('联合国');
     expect(joinWords(['climate', 'Change'])).toBe('climate change');
+  });
+});
+
+describe('aliasPhrases', () => {
+  it('lists the phrases aliases stand for that are not compounds, once each, in lower case', () => {
+    const en = aliasPhrases('en').map((w) => w.join(' '));
+    expect(en).toContain('responsibility to protect');
+    expect(new Set(en).size).toBe(en.length);
+    // UN => united nations is a compound, not a phrase of words.
+    expect(en).not.toContain('united nations');
+    for (const words of aliasPhrases('en')) {
+      expect(words.length).toBeGreaterThan(1);
+      for (const w of words) expect(w).toBe(w.toLowerCase());
+    }
   });
 });
 

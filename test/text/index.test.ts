@@ -6,6 +6,7 @@ describe('the text layer API', () => {
     expect(Object.keys(text).sort()).toEqual(
       [
         'LANGS',
+        'aliasPhrases',
         'detectLang',
         'isModifier',
         'isNominal',
