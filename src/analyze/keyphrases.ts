@@ -302,7 +302,7 @@ function verbish(t: TermOcc): boolean {
  * the UN uses ("preventive diplomacy", "responsibility to protect").
  */
 function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
-  const names = nameSpans(run, u.stream.lang);
+  const names = nameSpans(run, u.text, u.stream.lang);
   const add = (from: number, to: number): void => {
     if (splitsExpansion(run, from, to) || names.some(([a, b]) => from < b && to > a && (from > a || to < b))) return;
     const first = run[from] as TermOcc;
@@ -423,13 +423,16 @@ function nounPhraseShape(run: readonly TermOcc[], shapes: readonly (string | nul
 }
 
 const namesByLang = new Map<Lang, Map<string, (readonly string[])[]>>();
+const UPPER = /\p{Lu}/u;
 
 /**
- * Where a run writes out a phrase an alias stands for ("Responsibility to Protect", as R2P does), as
- * [from, to) spans: a candidate holds such a name whole or not at all, so neither "Responsibility" nor
- * "concept of Responsibility" is a phrase of "the concept of Responsibility to Protect".
+ * Where a run writes out, as a name (capitalised), a phrase an alias stands for ("Responsibility to
+ * Protect", as R2P does), as [from, to) spans: a candidate holds such a name whole or not at all, so
+ * neither "Responsibility" nor "concept of Responsibility" is a phrase of "the concept of Responsibility
+ * to Protect". The same words in lower case are ordinary wording: "the primary responsibility to protect
+ * its populations" still gives "primary responsibility".
  */
-function nameSpans(run: readonly TermOcc[], lang: Lang): [number, number][] {
+function nameSpans(run: readonly TermOcc[], text: string, lang: Lang): [number, number][] {
   let names = namesByLang.get(lang);
   if (!names) {
     names = new Map();
@@ -444,7 +447,7 @@ function nameSpans(run: readonly TermOcc[], lang: Lang): [number, number][] {
   if (names.size === 0) return spans;
   for (let i = 0; i < run.length; i++) {
     const list = names.get((run[i] as TermOcc).term);
-    if (!list) continue;
+    if (!list || !UPPER.test(text[(run[i] as TermOcc).start] ?? '')) continue;
     for (const words of list) {
       if (i + words.length <= run.length && words.every((w, k) => (run[i + k] as TermOcc).term === w)) spans.push([i, i + words.length]);
     }

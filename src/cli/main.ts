@@ -1,4 +1,4 @@
-/** The CLI: commander wiring, error reporting and exit codes; bin/speeches.js runs main(). The only place that ends the process. */
+/** The CLI: commander wiring, error reporting and exit codes; bin/speeches.js runs main(). The only place that ends the process (but for bin/load-program.js, when there is no built program to run). */
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';

@@ -31,7 +31,7 @@ const ADDRESS_FORMS = [
 ];
 // Matched against the line in lower case: a case-insensitive Unicode pattern this size costs V8 several
 // milliseconds to compile, a cost every run would pay.
-const ADDRESS = new RegExp(`^(?:and\\s+)?(?:${ADDRESS_FORMS.join('|')})(?:\\s+of\\s+the\\s+[\\p{L} -]{3,40})?$`, 'u');
+const ADDRESS = new RegExp(`^(?:and\\s+)?(?:${ADDRESS_FORMS.join('|')})(?:\\s+of\\s+the\\s+[\\p{L}\\p{M} -]{3,40})?$`, 'u');
 const isAddress = (part: string): boolean => ADDRESS.test(part.trim().toLowerCase());
 
 /** A line made only of forms of address: "Mr. President,", "Excellencies, Ladies and gentlemen,". */

@@ -93,6 +93,9 @@ describe('keyphrases', () => {
     expect(keys).not.toContain('responsibility');
     expect(keys).not.toContain('concept of responsibility');
     expect(keys).toContain('concept');
+    // In lower case the words are ordinary wording, and phrases may overlap them.
+    const plain = keyphrases(unitsOf('Each State bears the primary responsibility to protect its populations.'), { ...bg, phraseRate: (terms) => (knows.includes(terms.join(' ')) ? 10 / bg.size : null) });
+    expect(plain.rows.map((x) => x.key)).toContain('primary responsibility');
   });
 
   it('spread over paragraphs counts in a phrase\'s favour', () => {

@@ -29,13 +29,39 @@ afterAll(() => {
 });
 
 describe('start-up', () => {
+  const cacheUsed = (root: string): string => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadProgram } from ${JSON.stringify(join(root, 'bin/load-program.js'))}; process.stdout.write(String(loadProgram().cacheUsed));`], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    return r.stdout + r.stderr;
+  };
+
   it('the build leaves a code cache that V8 takes on this Node', () => {
     expect(existsSync(join(repo, 'dist/bundle/speeches.cache'))).toBe(true);
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import { loadProgram } from './bin/load-program.js'; process.stdout.write(String(loadProgram().cacheRejected));"], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-    expect(r.stdout).toBe('false');
+    expect(cacheUsed(repo)).toBe('true');
   });
 
-  it('without a cache, or with one V8 refuses, the program runs the same, only compiling as it starts', () => {
+  it('a cache is used only with the bundle it was made for, and never when damaged (V8 would crash on it)', () => {
+    const cache = readFileSync(join(repo, 'dist/bundle/speeches.cache'));
+    const bundle = readFileSync(join(repo, 'dist/bundle/speeches.js'));
+    expect(cacheUsed(copy)).toBe('true');
+    // One byte of the compiled code changed.
+    const damaged = Buffer.from(cache);
+    damaged[damaged.length >> 1] ^= 0x55;
+    writeFileSync(join(copy, 'dist/bundle/speeches.cache'), damaged);
+    expect(cacheUsed(copy)).toBe('false');
+    expect(speeches(copy, 'themes', A, '--json')).toEqual(speeches(repo, 'themes', A, '--json'));
+    // Another bundle of the same length.
+    writeFileSync(join(copy, 'dist/bundle/speeches.cache'), cache);
+    // (a letter of a "// src/…" comment esbuild writes: the code stays the same)
+    const other = Buffer.from(bundle);
+    other[other.indexOf('// src/') + 3] = 0x53;
+    writeFileSync(join(copy, 'dist/bundle/speeches.js'), other);
+    const used = cacheUsed(copy);
+    writeFileSync(join(copy, 'dist/bundle/speeches.js'), bundle);
+    expect(used).toBe('false');
+    expect(cacheUsed(copy)).toBe('true');
+  });
+
+  it('without a cache, or with one that is not a cache, the program runs the same, only compiling as it starts', () => {
     const expected = speeches(repo, 'themes', A, '--json');
     expect(expected.status).toBe(0);
     rmSync(join(copy, 'dist/bundle/speeches.cache'), { force: true });
@@ -43,6 +69,16 @@ describe('start-up', () => {
     expect(none).toEqual(expected);
     writeFileSync(join(copy, 'dist/bundle/speeches.cache'), 'not a code cache');
     expect(speeches(copy, 'themes', A, '--json')).toEqual(expected);
+  });
+
+  it('a bundle of an older build (an ES module) says so, with a hint, and exits 2', () => {
+    const bundle = readFileSync(join(copy, 'dist/bundle/speeches.js'));
+    writeFileSync(join(copy, 'dist/bundle/speeches.js'), "import { x } from './chunk.js';\nexport const y = x;\n");
+    const r = speeches(copy, 'themes', A);
+    writeFileSync(join(copy, 'dist/bundle/speeches.js'), bundle);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^speeches: the program is not built \(.*older build/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('an unbuilt package says so, with a hint, and exits 2', () => {

@@ -3,7 +3,7 @@
 // one-statement run. So the program, with the npm packages it imports, becomes one CommonJS file
 // (speeches.js, run by bin/speeches.js through V8's code cache; see bin/load-program.js), and its worker
 // thread another (worker.js). dist/bundle has its own package.json saying so. Packages the code
-// loads with createRequire at run time (natural's stemmers, stopword, csv-parse, cli-progress) stay in
+// loads with createRequire at run time (natural's stemmers, stopword, csv-parse, cli-progress, tinyglobby) stay in
 // node_modules. dist/bundle sits at the same depth as dist/cli, so the paths the code builds from
 // import.meta.url (../data, ../../package.json, ../../seeds) still hold: keep such URLs in modules one
 // folder below src/ (none in src/cli/commands/), or they break here.

@@ -20,6 +20,12 @@ const RUNS = [
 ];
 
 const program = loadProgram();
-for (const argv of RUNS) await program.main(['node', 'speeches', ...argv]);
-process.exitCode = 0;
+for (const argv of RUNS) {
+  await program.main(['node', 'speeches', ...argv]);
+  // Every run must succeed: a failing command means a broken build, not a cache to keep.
+  if (process.exitCode) {
+    process.stderr.write(`code-cache: 'speeches ${argv.join(' ')}' exited ${process.exitCode}\n`);
+    process.exit(1);
+  }
+}
 program.saveCache();
