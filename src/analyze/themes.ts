@@ -10,9 +10,9 @@
  * Jaccard index of their paragraphs — so items listed in one sentence ("inadequate financing, insufficient
  * troops … of peacekeeping operations") join one theme, so does a phrase said once beside one said often
  * ("pillars" in a sentence of "Responsibility to Protect"), so do phrases kept to one and the same
- * paragraph, and averaging keeps one shared word from chaining unrelated phrases into a giant theme. A theme shows its 6 strongest phrases,
- * is labelled by the phrase the others share words with (see the label below), and scores its best phrase
- * plus half of the next five.
+ * paragraph, and averaging keeps one shared word from chaining unrelated phrases into a giant theme. A
+ * theme shows its 6 strongest phrases, is labelled by the phrase the others share words with (see the
+ * label below), and scores its best phrase plus half of the next five.
  */
 
 import { sentenceSpans } from '../text/index.js';
