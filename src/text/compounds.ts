@@ -136,24 +136,45 @@ function insert(root: TrieNode, words: readonly string[], term: string | null, e
   node.expand = expand;
 }
 
+/** The shipped entries for `lang` (those for all languages and its own), parsed once each. */
+function entriesFor(lang: Lang): readonly CompoundEntry[] {
+  return shippedCompounds(lang).filter((e) => e.lang === null || e.lang === lang);
+}
+
+/** An alias resolved: to the term of a compound ("UN" → "united nations"), or to a phrase's words ("R2P"). */
+interface ResolvedAlias {
+  words: string[];
+  term: string | null;
+  expand: string[] | null;
+}
+
+const resolvedByLang = new Map<Lang, ResolvedAlias[]>();
+
+/** The shipped aliases for `lang`, resolved once: to a compound of the list when their target is one. */
+function resolvedAliases(lang: Lang): readonly ResolvedAlias[] {
+  let out = resolvedByLang.get(lang);
+  if (out) return out;
+  const entries = entriesFor(lang);
+  const terms = new Set<string>();
+  for (const e of entries) if (!e.alias && e.term !== null) terms.add(e.term);
+  out = [];
+  for (const e of entries) {
+    if (!e.alias) continue;
+    const target = phrase(e.target ?? '');
+    out.push(terms.has(target.display) ? { words: e.words, term: target.display, expand: null } : { words: e.words, term: null, expand: target.words });
+  }
+  resolvedByLang.set(lang, out);
+  return out;
+}
+
 /**
  * The matching trie for a language: the shipped list (entries for all languages and for `lang`) plus a
  * user's extra compounds. Root children are keyed by first words.
  */
 export function buildTrie(lang: Lang, extra?: readonly (readonly string[])[]): TrieNode {
   const root: TrieNode = { next: new Map(), term: null, expand: null };
-  const entries = shippedCompounds(lang).filter((e) => e.lang === null || e.lang === lang);
-  const terms = new Set<string>();
-  for (const e of entries) if (!e.alias && e.term !== null) terms.add(e.term);
-  for (const e of entries) {
-    if (!e.alias) insert(root, e.words, e.term, null);
-  }
-  for (const e of entries) {
-    if (!e.alias) continue;
-    const target = phrase(e.target ?? '');
-    if (terms.has(target.display)) insert(root, e.words, target.display, null);
-    else insert(root, e.words, null, target.words);
-  }
+  for (const e of entriesFor(lang)) if (!e.alias) insert(root, e.words, e.term, null);
+  for (const a of resolvedAliases(lang)) insert(root, a.words, a.term, a.expand);
   if (extra) for (const words of extra) if (words.length > 0) insert(root, words, joinWords(words), null);
   return root;
 }
@@ -163,15 +184,10 @@ export function buildTrie(lang: Lang, extra?: readonly (readonly string[])[]): T
  * and RtoP), as their words in lower case: names written out in full, which a key phrase may hold
  * whole or not at all.
  */
-export function aliasPhrases(lang?: Lang): readonly (readonly string[])[] {
-  const terms = new Set<string>();
-  const entries = shippedCompounds(lang).filter((e) => lang === undefined || e.lang === null || e.lang === lang);
-  for (const e of entries) if (!e.alias && e.term !== null) terms.add(e.term);
+export function aliasPhrases(lang: Lang): readonly (readonly string[])[] {
   const out = new Map<string, string[]>();
-  for (const e of entries) {
-    if (!e.alias) continue;
-    const target = phrase(e.target ?? '');
-    if (!terms.has(target.display) && target.words.length > 1) out.set(target.display, target.words.map((w) => w.toLowerCase()));
+  for (const a of resolvedAliases(lang)) {
+    if (a.expand !== null && a.expand.length > 1) out.set(a.expand.join(' ').toLowerCase(), a.expand.map((w) => w.toLowerCase()));
   }
   return [...out.values()];
 }
