@@ -41,11 +41,17 @@ export const enum Cls {
   Comma = 15,
   /** Invisible joiners (ZWJ, ZWNJ, soft hyphen): kept only inside a word, like apostrophes. */
   Joiner = 16,
+  /**
+   * Table sentinel for the surrogate code units (D800–DFFF), so a hot loop needs one range test per
+   * character: anything outside Lower..Mark, this included, leaves it for `clsAt`. Never returned.
+   */
+  Surrogate = 17,
 }
 
 /** Classes of BMP code units, filled lazily (0 = not yet); hot loops read it directly, then `clsOf`. */
 export const CLS_TABLE = new Uint8Array(0x10000);
 const table = CLS_TABLE;
+table.fill(Cls.Surrogate, 0xd800, 0xe000);
 const astral = new Map<number, Cls>();
 
 const RE_NOSPACE =
@@ -119,6 +125,7 @@ function classify(cp: number): Cls {
 export function clsOf(cp: number): Cls {
   if (cp < 0x10000) {
     const c = table[cp]! as Cls;
+    if (c === Cls.Surrogate) return Cls.Other; // a lone surrogate
     if (c !== Cls.Unknown) return c;
     const k = classify(cp);
     table[cp] = k;
@@ -142,6 +149,7 @@ export function clsAt(text: string, i: number): Cls {
     const k = table[c]! as Cls;
     return k !== Cls.Unknown ? k : clsOf(c);
   }
+  // a surrogate: the class of its pair's code point, or Other when it stands alone
   if (c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return clsOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);

@@ -59,11 +59,11 @@ export function detectLang(text: string): Lang {
   let cyrillic = 0;
   let latin = 0;
   for (let i = 0; i < sample.length; i++) {
-    if ((i & 1023) === 1023) {
+    if ((i & 255) === 255) {
       // enough letters and one script far ahead of the others: stop counting
       const sum = arabic + han + cyrillic + latin;
       const most = Math.max(arabic, han * 3, cyrillic, latin);
-      if (sum >= 1000 && most >= 0.9 * sum) break;
+      if (sum >= 400 && most >= 0.9 * sum) break;
     }
     const c = sample.charCodeAt(i);
     if (c < 0x80) {

@@ -13,7 +13,7 @@
  * capitals with at least two of ≥ 4 letters ("GENERAL DEBATE"; "UN NATO" stays acronyms).
  */
 
-import { Cls, CLS_TABLE, clsAt, clsOf, cpLen } from './chars.js';
+import { Cls, CLS_TABLE, clsAt, cpLen } from './chars.js';
 import { analyzeType, type TypeInfo } from './normalize.js';
 import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
 import { Fnv, hashRange, SurfaceTable } from './surface-table.js';
@@ -79,24 +79,23 @@ function wordEnd(text: string, i: number): number {
   let h: number = Fnv.Offset;
   let j = i;
   for (;;) {
-    // a run of word characters (Lower..Mark); the table read is inlined for speed
+    // A run of word characters (Lower..Mark). The table read is inlined, and one unsigned range test per
+    // character decides: a character not classified yet and a surrogate (Cls.Surrogate) fail it too,
+    // and only they go to `clsAt`.
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (c < 0xd800 || c > 0xdfff) {
-        let k = table[c]!;
-        if (k === 0) k = clsOf(c);
-        if (k >= Cls.Lower && k <= Cls.Mark) {
-          h = Math.imul(h ^ c, Fnv.Prime);
-          j++;
-        } else break;
-      } else {
-        const k = clsAt(text, j);
-        if (k >= Cls.Lower && k <= Cls.Mark) {
-          const w = cpLen(text, j);
-          for (let q = 0; q < w; q++) h = Math.imul(h ^ text.charCodeAt(j + q), Fnv.Prime);
-          j += w;
-        } else break;
+      const k = table[c]!;
+      if (((k - Cls.Lower) >>> 0) <= Cls.Mark - Cls.Lower) {
+        h = Math.imul(h ^ c, Fnv.Prime);
+        j++;
+        continue;
       }
+      if (k !== Cls.Unknown && k !== Cls.Surrogate) break;
+      const kk = clsAt(text, j);
+      if (kk < Cls.Lower || kk > Cls.Mark) break;
+      const w = cpLen(text, j);
+      for (let q = 0; q < w; q++) h = Math.imul(h ^ text.charCodeAt(j + q), Fnv.Prime);
+      j += w;
     }
     if (j + 1 >= n) break;
     const k = clsAt(text, j);
@@ -157,9 +156,8 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
   let i = 0;
   const table = CLS_TABLE;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    let k: number = c < 0xd800 || c > 0xdfff ? table[c]! : clsAt(text, i);
-    if (k === 0) k = clsOf(c);
+    let k: number = table[text.charCodeAt(i)]!;
+    if (k === Cls.Unknown || k === Cls.Surrogate) k = clsAt(text, i);
     switch (k) {
       case Cls.Space:
         i++;

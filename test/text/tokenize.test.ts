@@ -37,6 +37,13 @@ describe('tokenize: words stay whole', () => {
   it('splits on other punctuation and symbols', () => {
     expect(surfaces('HIV/AIDS, 5% (of) [all] peace&security')).toEqual(['HIV', 'AIDS', '5', 'of', 'all', 'peace', 'security']);
   });
+
+  it('keeps a letter outside the BMP inside its word, and a lone surrogate splits a word', () => {
+    // 𝐀 (U+1D400) is an uppercase letter written as a surrogate pair; 😀 is a symbol
+    expect(surfaces('a𝐀b x😀y')).toEqual(['a𝐀b', 'x', 'y']);
+    expect(surfaces('ab\ud800cd ef\udc00')).toEqual(['ab', 'cd', 'ef']);
+    expect(surfaces('\udc00ab')).toEqual(['ab']);
+  });
 });
 
 describe('tokenize: norms', () => {
