@@ -20,7 +20,7 @@
 
 import type { TermSink, TermStream } from '../text/index.js';
 import { PairIndex, ensureInt32 } from '../text/surface-table.js';
-import { termIdOf, termOfId, type TermIdSink } from '../text/terms.js';
+import { termIdOf, termOfId, type TermBagSink } from '../text/terms.js';
 import { compareCodeUnits, isCountedTerm, minRanks, sortGroupKeys, type CountedUnit } from './corpus.js';
 
 /** The tf-idf variant, as named in `params.tfidf`. */
@@ -171,7 +171,7 @@ class DfAcc {
  * TermIdSink), so counting the whole corpus allocates nothing per token. Call `startUnit` before each
  * unit's terms.
  */
-export class TermCounter implements TermIdSink {
+export class TermCounter implements TermBagSink {
   private readonly docOrdinal = new Map<string, number>();
   private readonly groups = new Map<string, GroupAcc>();
   private readonly df = new DfAcc();
@@ -208,6 +208,10 @@ export class TermCounter implements TermIdSink {
   term(term: string, _start: number, _end: number, stop: boolean, number: boolean): void {
     if (stop || number) return;
     this.termId(termIdOf(term), false, false);
+  }
+
+  termIds(ids: Int32Array, n: number): void {
+    for (let i = 0; i < n; i++) this.termId(ids[i]!, false, false);
   }
 
   termId(id: number, stop: boolean, number: boolean): void {

@@ -17,23 +17,37 @@ export function hashRange(text: string, s: number, e: number): number {
   return h;
 }
 
+/** Entries of the front cache (see SurfaceTable): 64 KB, which stays in a core's L2 cache. */
+const FRONT = 1 << 14;
+
 /**
- * Maps the surface forms of tokens to values, looked up by (text, start, end, hash). A slot holds the
- * hash, the key's index, and the offset and length of its characters in one pool, so a lookup touches
- * the slot, the pooled characters and the value, and no key string.
+ * Maps the surface forms of tokens to values, looked up by (text, start, end, hash). The keys' characters
+ * live in one pool, and each key's hash, pool offset and length in `meta` by index, so a lookup touches
+ * no key string.
+ *
+ * Two levels. The main table is open addressing with linear probing over (hash, 1 + index) slots; with a
+ * corpus's vocabulary it spans megabytes, so each probe is a likely cache miss. In front of it, a small
+ * direct-mapped cache (hash → 1 + index) remembers the last key found under each of its entries. Zipf's
+ * law does the rest: the few thousand commonest words make most tokens, they were met first, so their
+ * meta and pool entries sit together at the start of their arrays, and a lookup of one of them touches
+ * only that compact, cache-resident data. Keys are always compared character by character.
  */
 export class SurfaceTable<V> {
   private vals: V[] = [];
-  /** Per slot: hash, 1 + index into vals (0 = empty), offset in `pool`, length. */
+  /** Per slot: hash, 1 + index into vals (0 = empty). */
   private slots: Int32Array;
+  /** Per index: hash, offset in `pool`, length, unused (four, so an entry shares a cache line with three others). */
+  private meta: Int32Array = new Int32Array(1 << 12);
   private pool: Uint16Array = new Uint16Array(1 << 14);
   private poolLen = 0;
   private mask: number;
+  /** hash & (FRONT - 1) → 1 + index of the last key found or added with it (0 = none). */
+  private readonly front = new Int32Array(FRONT);
 
   constructor(capacity = 1 << 14) {
     let cap = 16;
     while (cap < capacity) cap <<= 1;
-    this.slots = new Int32Array(cap * 4);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
@@ -56,19 +70,36 @@ export class SurfaceTable<V> {
   /** The index (0, 1, 2 … in the order keys were added) of text[s, e) whose hash is h, or -1. */
   indexOf(text: string, s: number, e: number, h: number): number {
     const len = e - s;
+    const meta = this.meta;
+    const pool = this.pool;
+    const f = this.front[h & (FRONT - 1)]!;
+    if (f !== 0) {
+      const q = (f - 1) << 2;
+      if (meta[q] === h && meta[q + 2] === len) {
+        const off = meta[q + 1]! - s;
+        let j = s;
+        while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
+        if (j === e) return f - 1;
+      }
+    }
     const slots = this.slots;
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const p = i << 2;
+      const p = i << 1;
       const k = slots[p + 1]!;
       if (k === 0) return -1;
-      if (slots[p] === h && slots[p + 3] === len) {
-        const pool = this.pool;
-        const off = slots[p + 2]! - s;
-        let j = s;
-        while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
-        if (j === e) return k - 1;
+      if (slots[p] === h && k !== f) {
+        const q = (k - 1) << 2;
+        if (meta[q + 2] === len) {
+          const off = meta[q + 1]! - s;
+          let j = s;
+          while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
+          if (j === e) {
+            this.front[h & (FRONT - 1)] = k;
+            return k - 1;
+          }
+        }
       }
       i = (i + 1) & mask;
     }
@@ -91,7 +122,17 @@ export class SurfaceTable<V> {
     this.poolLen += len;
     const idx = this.vals.length;
     this.vals.push(value);
-    this.place(this.slots, this.mask, h, idx + 1, off, len);
+    const q = idx << 2;
+    if (q + 4 > this.meta.length) {
+      const nm = new Int32Array(this.meta.length * 2);
+      nm.set(this.meta);
+      this.meta = nm;
+    }
+    this.meta[q] = h;
+    this.meta[q + 1] = off;
+    this.meta[q + 2] = len;
+    this.place(this.slots, this.mask, h, idx + 1);
+    this.front[h & (FRONT - 1)] = idx + 1;
     return idx;
   }
 
@@ -100,26 +141,24 @@ export class SurfaceTable<V> {
     this.vals = [];
     this.poolLen = 0;
     this.slots.fill(0);
+    this.front.fill(0);
   }
 
-  private place(slots: Int32Array, mask: number, h: number, idx: number, off: number, len: number): void {
+  private place(slots: Int32Array, mask: number, h: number, idx: number): void {
     let i = h & mask;
-    while (slots[(i << 2) + 1] !== 0) i = (i + 1) & mask;
-    const p = i << 2;
-    slots[p] = h;
-    slots[p + 1] = idx;
-    slots[p + 2] = off;
-    slots[p + 3] = len;
+    while (slots[(i << 1) + 1] !== 0) i = (i + 1) & mask;
+    slots[i << 1] = h;
+    slots[(i << 1) + 1] = idx;
   }
 
   private grow(): void {
     const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    const slots = new Int32Array(cap * 4);
+    const slots = new Int32Array(cap * 2);
     const mask = cap - 1;
-    for (let p = 0; p < old.length; p += 4) {
+    for (let p = 0; p < old.length; p += 2) {
       const k = old[p + 1]!;
-      if (k !== 0) this.place(slots, mask, old[p]!, k, old[p + 2]!, old[p + 3]!);
+      if (k !== 0) this.place(slots, mask, old[p]!, k);
     }
     this.slots = slots;
     this.mask = mask;

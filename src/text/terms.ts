@@ -18,7 +18,7 @@ import { detectLang } from './lang.js';
 import { stemmerFor, type Stemmer } from './natural.js';
 import { analyzeType } from './normalize.js';
 import { stopwordSet } from './stopwords.js';
-import { hashRange, SurfaceTable } from './surface-table.js';
+import { ensureInt32, hashRange, SurfaceTable } from './surface-table.js';
 import { isCapsHeading, scanTokens, Tf, TokenBuffer } from './tokenize.js';
 import type { Lang, TermOcc, TermOptions, TermStream } from './types.js';
 
@@ -287,6 +287,16 @@ export interface TermIdSink extends TermSink {
   termId(id: number, stop: boolean, number: boolean): void;
 }
 
+/**
+ * A sink that counts only the terms that are neither stopwords nor excluded numbers, and needs no gaps
+ * or sentence ends: the pipeline gathers a text's ids and hands them over in one call per text, instead
+ * of a call per token (`termId`, `gap` and `endSentence` are then not called).
+ */
+export interface TermBagSink extends TermIdSink {
+  /** The ids of the text's counted terms, in text order: `ids[0]` … `ids[n - 1]` (the array is reused). */
+  termIds(ids: Int32Array, n: number): void;
+}
+
 /** Turns a unit's text into its term stream; `lang` skips detection (detect once per document). */
 export interface TermPipeline {
   (text: string, lang?: Lang): TermStream;
@@ -325,6 +335,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
   const states = new Map<Lang, LangState>();
   const buf = new TokenBuffer();
   let idx = new Int32Array(1024);
+  let bagIds: Int32Array = new Int32Array(1024);
   const elisionStop = opts.stopwords !== 'none';
 
   const visit = (text: string, lang: Lang | undefined, sink: TermSink, keep?: (start: number, end: number) => boolean): Lang => {
@@ -335,6 +346,8 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       states.set(l, st);
     }
     const ids = typeof (sink as Partial<TermIdSink>).termId === 'function' ? (sink as TermIdSink) : null;
+    const bag = typeof (sink as Partial<TermBagSink>).termIds === 'function' ? (sink as TermBagSink) : null;
+    let m = 0; // ids in `bagIds`
     st.bound();
     scanTokens(text, buf);
     const n = buf.n;
@@ -342,6 +355,16 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
     const ends = buf.end;
     const flags = buf.flags;
     if (idx.length < n) idx = new Int32Array(n * 2);
+    if (bag !== null && bagIds.length < n) bagIds = new Int32Array(n * 2);
+    // The complex path (compounds, aliases, elisions) sends ids through this; an alias may send several.
+    const put = (id: number, stop: boolean, number: boolean): void => {
+      if (bag === null) (ids as TermIdSink).termId(id, stop, number);
+      else if (!stop && !number) {
+        // Keep room for one id per token still to come, so the plain path below needs no check.
+        if (bagIds.length < m + 1 + n) bagIds = ensureInt32(bagIds, m + 1 + n);
+        bagIds[m++] = id;
+      }
+    };
     const hashes = buf.hash;
     const table = st.table;
 
@@ -384,7 +407,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       let emitted = 0;
       let lastGap = false;
       for (let t = j; t < k; t++) {
-        if (t > j && (flags[t]! & Tf.GapBefore) !== 0 && emitted > 0 && !lastGap) {
+        if (bag === null && t > j && (flags[t]! & Tf.GapBefore) !== 0 && emitted > 0 && !lastGap) {
           sink.gap();
           lastGap = true;
         }
@@ -392,7 +415,9 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
         const b = bitsNow[x]!;
         if ((b & B.Complex) === 0) {
           // the common case: a plain word, no compound from here, no elision
-          if (ids !== null) ids.termId(tidsNow[x]!, (b & B.Stop) !== 0, (b & B.Number) !== 0);
+          if (bag !== null) {
+            if ((b & (B.Stop | B.Number)) === 0) bagIds[m++] = tidsNow[x]!; // room: see `put`
+          } else if (ids !== null) ids.termId(tidsNow[x]!, (b & B.Stop) !== 0, (b & B.Number) !== 0);
           else {
             const e = table.value(x);
             sink.term(e.term, starts[t]!, ends[t]!, e.stop, e.number);
@@ -429,12 +454,12 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
           }
           if (best !== null) {
             if (ids !== null) {
-              if (skip > 0) ids.termId(e.elisionTermId, elisionStop, false);
+              if (skip > 0) put(e.elisionTermId, elisionStop, false);
               if (best.term !== null) {
                 const c = st.compound(best);
-                ids.termId(c.id, c.stop, false);
+                put(c.id, c.stop, false);
               } else {
-                for (const x of st.expansion(best)) ids.termId(x.termId, x.stop, x.number);
+                for (const x of st.expansion(best)) put(x.termId, x.stop, x.number);
               }
             } else {
               if (skip > 0) sink.term(e.elisionTerm, s, s + skip, elisionStop, false);
@@ -455,9 +480,9 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
 
         if (ids !== null) {
           if (e.rest !== null) {
-            ids.termId(e.elisionTermId, elisionStop, false);
-            ids.termId(e.rest.termId, e.rest.stop, e.rest.number);
-          } else ids.termId(e.termId, e.stop, e.number);
+            put(e.elisionTermId, elisionStop, false);
+            put(e.rest.termId, e.rest.stop, e.rest.number);
+          } else put(e.termId, e.stop, e.number);
         } else if (e.rest !== null) {
           const r = e.rest;
           const m = s + e.elisionLen;
@@ -469,9 +494,10 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
         emitted++;
         lastGap = false;
       }
-      if (emitted > 0) sink.endSentence();
+      if (emitted > 0 && bag === null) sink.endSentence();
       j = k;
     }
+    if (bag !== null && m > 0) bag.termIds(bagIds, m);
     return l;
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareTerms, termStream } from '../../src/text/terms.js';
+import { prepareTerms, termOfId, termStream, type TermBagSink } from '../../src/text/terms.js';
 import type { TermOcc, TermOptions, TermStream } from '../../src/text/types.js';
 
 const OPTS: TermOptions = { lang: 'en', stopwords: 'default', stem: false, numbers: false, compounds: true };
@@ -187,5 +187,49 @@ describe('prepareTerms', () => {
     const second = text.indexOf('Peace');
     expect(collect((s, e) => !(s <= second && second < e))).toEqual([all[0], all[2]]);
     expect(collect(() => false)).toEqual([]);
+  });
+});
+
+describe('prepareTerms: a sink of term bags', () => {
+  // A bag sink gets, once per text, the ids of the terms that are neither stopwords nor excluded numbers:
+  // exactly the non-stop, non-number terms of the stream, in order, compounds, aliases and elisions included.
+  const bagOf = (text: string, opts: TermOptions): string[] => {
+    const out: string[] = [];
+    let calls = 0;
+    const sink: TermBagSink = {
+      termIds(ids, n) {
+        calls++;
+        for (let i = 0; i < n; i++) out.push(termOfId(ids[i]!));
+      },
+      termId: () => expect.fail('termId is not called on a bag sink'),
+      term: () => expect.fail('term is not called on a bag sink'),
+      gap: () => expect.fail('gap is not called on a bag sink'),
+      endSentence: () => expect.fail('endSentence is not called on a bag sink'),
+    };
+    prepareTerms(opts).visit(text, opts.lang === 'auto' ? undefined : opts.lang, sink);
+    expect(calls).toBeLessThanOrEqual(1);
+    return out;
+  };
+  const counted = (text: string, opts: TermOptions): string[] =>
+    termStream(text, opts).sentences.flat().filter((t): t is TermOcc => t !== null && !t.stop && !t.number).map((t) => t.term);
+
+  it.each([
+    ['en', 'The UN and the United Nations Security Council; R2P, RtoP: the responsibility to protect. In 2030, 17 SDGs.'],
+    ['en', 'Côte d’Ivoire, São Tomé and Príncipe — THE GENERAL DEBATE. The Secretary-General thanked the UNGA.'],
+    ['fr', "L'Assemblée générale et l'Organisation des Nations Unies: qu'il s'agisse des droits de l'homme en Côte d'Ivoire."],
+  ] as const)('%s: the bag is the stream without stopwords and numbers', (lang, text) => {
+    for (const opts of [{ ...OPTS, lang }, { ...OPTS, lang, stem: true }, { ...OPTS, lang, stopwords: 'none' as const, numbers: true }]) {
+      const bag = bagOf(text, opts);
+      expect(bag.length).toBeGreaterThan(3);
+      expect(bag).toEqual(counted(text, opts));
+    }
+  });
+
+  it('keeps every id when aliases expand to more terms than the text has tokens', () => {
+    const text = Array.from({ length: 300 }, () => 'R2P').join(' ');
+    const opts = { ...OPTS, stem: true };
+    const bag = bagOf(text, opts);
+    expect(bag.length).toBe(600); // respons, protect ("to" is a stopword)
+    expect(bag).toEqual(counted(text, opts));
   });
 });
