@@ -167,9 +167,9 @@ class DfAcc {
 }
 
 /**
- * Counts terms as a TermSink: the text layer sends each unit's terms straight here (by term id, see
- * TermIdSink), so counting the whole corpus allocates nothing per token. Call `startUnit` before each
- * unit's terms.
+ * Counts terms as a TermSink: the text layer sends each unit's counted term ids straight here, in one
+ * call per unit (see TermBagSink), so counting the whole corpus allocates nothing per token. Call
+ * `startUnit` before each unit's terms.
  */
 export class TermCounter implements TermBagSink {
   private readonly docOrdinal = new Map<string, number>();

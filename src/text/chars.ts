@@ -48,7 +48,10 @@ export const enum Cls {
   Surrogate = 17,
 }
 
-/** Classes of BMP code units, filled lazily (0 = not yet); hot loops read it directly, then `clsOf`. */
+/**
+ * Classes of BMP code units, filled lazily (0 = not yet; surrogates hold the `Surrogate` sentinel); hot
+ * loops read it directly and ask `clsAt` for anything else.
+ */
 export const CLS_TABLE = new Uint8Array(0x10000);
 const table = CLS_TABLE;
 table.fill(Cls.Surrogate, 0xd800, 0xe000);
