@@ -123,11 +123,7 @@ export class SurfaceTable<V> {
     const idx = this.vals.length;
     this.vals.push(value);
     const q = idx << 2;
-    if (q + 4 > this.meta.length) {
-      const nm = new Int32Array(this.meta.length * 2);
-      nm.set(this.meta);
-      this.meta = nm;
-    }
+    this.meta = ensureInt32(this.meta, q + 4);
     this.meta[q] = h;
     this.meta[q + 1] = off;
     this.meta[q + 2] = len;

@@ -355,7 +355,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
     const ends = buf.end;
     const flags = buf.flags;
     if (idx.length < n) idx = new Int32Array(n * 2);
-    if (bag !== null && bagIds.length < n) bagIds = new Int32Array(n * 2);
+    if (bag !== null) bagIds = ensureInt32(bagIds, n);
     // The complex path (compounds, aliases, elisions) sends ids through this; an alias may send several.
     const put = (id: number, stop: boolean, number: boolean): void => {
       if (bag === null) (ids as TermIdSink).termId(id, stop, number);
