@@ -1,35 +1,33 @@
 /** Backgrounds for keyness: the UN reference model, alone or pooled with the rest of an input. */
 
 import type { Background } from './keyphrases.js';
-import { PHRASE_SEPARATOR, referenceModel, UNSEEN_COUNT } from './reference.js';
+import { referenceModel, UNSEEN_COUNT } from './reference.js';
 
 /** The reference model of UN speech (General Debate 1970–2024) as a background. */
 export function referenceBackground(): Background {
   const m = referenceModel();
   const { tokens, phrasePositions } = m.totals;
-  const cache = new Map<string, number | null>();
+  // Asked once per distinct term of every text (and group): the terms are a few strings met again and again.
+  const termRates = new Map<string, number | null>();
   return {
     name: `UN reference model (${m.totals.documents} General Debate speeches, ${tokens} tokens)`,
     floor: UNSEEN_COUNT / tokens,
     size: tokens,
     termRate: (t) => {
-      const c = m.term(t);
-      return c ? c.count / tokens : null;
-    },
-    phraseRate: (terms) => {
-      if (terms.length < 2 || terms.length > 4) return null;
-      // Candidate windows repeat (every "of the …"); a cache spares the binary search.
-      const key = terms.join('\u0001');
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit;
-      let rate: number | null = null;
-      if (!terms.some((t) => t.includes(PHRASE_SEPARATOR))) {
-        const c = m.phrase(terms);
-        rate = c ? c.count / phrasePositions[terms.length as 2 | 3 | 4] : null;
+      let rate = termRates.get(t);
+      if (rate === undefined) {
+        const c = m.term(t);
+        rate = c ? c.count / tokens : null;
+        if (termRates.size > 1_000_000) termRates.clear();
+        termRates.set(t, rate);
       }
-      if (cache.size > 500_000) cache.clear();
-      cache.set(key, rate);
       return rate;
+    },
+    phraseRate: (terms, from = 0, to = terms.length) => {
+      const n = to - from;
+      if (n < 2 || n > 4) return null;
+      const c = m.phraseCount(terms, from, to);
+      return c === null ? null : c / phrasePositions[n as 2 | 3 | 4];
     },
   };
 }
@@ -51,6 +49,6 @@ export function pooledBackground(ref: Background, rest: { get(term: string): num
       if (r === null && n === 0) return null;
       return ((r ?? 0) * refTokens + n) / total;
     },
-    phraseRate: (terms) => ref.phraseRate(terms),
+    phraseRate: (terms, from, to) => ref.phraseRate(terms, from, to),
   };
 }

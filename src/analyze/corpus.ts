@@ -32,13 +32,41 @@ export function compareCodeUnits(a: string, b: string): number {
  * and unit ids ("d3:7") by document, then paragraph.
  */
 export function compareDocIds(a: string, b: string): number {
-  const na = (a.match(/\d+/g) ?? []).map(Number);
-  const nb = (b.match(/\d+/g) ?? []).map(Number);
-  for (let i = 0; i < Math.min(na.length, nb.length); i++) {
-    const d = (na[i] as number) - (nb[i] as number);
-    if (d !== 0) return d;
+  // Their runs of ASCII digits, as numbers, pair by pair; then fewer runs first; then code units. Read in
+  // place (no regex, no arrays): long lists of unit ids are sorted and merged with this.
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && !isDigit(a.charCodeAt(i))) i++;
+    while (j < b.length && !isDigit(b.charCodeAt(j))) j++;
+    if (i >= a.length || j >= b.length) break;
+    let x = 0;
+    for (let c = a.charCodeAt(i); isDigit(c); c = a.charCodeAt(++i)) x = x * 10 + (c - 0x30);
+    let y = 0;
+    for (let c = b.charCodeAt(j); isDigit(c); c = b.charCodeAt(++j)) y = y * 10 + (c - 0x30);
+    if (x !== y) return x - y;
   }
-  return na.length - nb.length || compareCodeUnits(a, b);
+  return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0) || compareCodeUnits(a, b);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The union of two lists sorted by compareDocIds, sorted likewise (a linear merge; an id in both once). */
+export function mergeDocIds(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const d = compareDocIds(a[i] as string, b[j] as string);
+    if (d <= 0) out.push(a[i++] as string);
+    else out.push(b[j++] as string);
+    if (d === 0) j++;
+  }
+  while (i < a.length) out.push(a[i++] as string);
+  while (j < b.length) out.push(b[j++] as string);
+  return out;
 }
 
 const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;

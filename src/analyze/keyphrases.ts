@@ -29,14 +29,17 @@
  */
 
 import { aliasPhrases, isModifier, isNominal, wordCode, type Lang, type TermOcc } from '../text/index.js';
-import { compareCodeUnits, compareDocIds, type CountedUnit } from './corpus.js';
+import { compareCodeUnits, mergeDocIds, type CountedUnit } from './corpus.js';
 
 /** Background rates: how often the UN usually says a term or a phrase. */
 export interface Background {
   /** Rate of a term per content token; null when unseen. */
   termRate(term: string): number | null;
-  /** Rate of a phrase (2–4 terms) per phrase position; null when unseen. */
-  phraseRate(terms: readonly string[]): number | null;
+  /**
+   * Rate of the phrase terms[from…to) (2–4 terms; by default all of `terms`) per phrase position; null
+   * when unseen. Taking a window of a longer array spares the callers a slice per window.
+   */
+  phraseRate(terms: readonly string[], from?: number, to?: number): number | null;
   /** The floor rate for an unseen term. */
   floor: number;
   /** Name, for params. */
@@ -49,6 +52,30 @@ export interface KeyphraseOptions {
   top?: number;
   /** Maximal candidate length in terms. */
   maxLength?: number;
+  /** The units' content-word counts (`contentCounts(units)`), when the caller has them already. */
+  counts?: ContentCounts;
+}
+
+/** Counts of the content words (neither stopwords nor numbers) of some units, and their sum. */
+export interface ContentCounts {
+  counts: Map<string, number>;
+  tokens: number;
+}
+
+/** The content-word counts of some units. */
+export function contentCounts(units: readonly CountedUnit[]): ContentCounts {
+  const counts = new Map<string, number>();
+  let tokens = 0;
+  for (const u of units) {
+    for (const s of u.stream.sentences) {
+      for (const t of s) {
+        if (!t || t.stop || t.number) continue;
+        tokens++;
+        counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+      }
+    }
+  }
+  return { counts, tokens };
 }
 
 export interface Keyphrase {
@@ -100,66 +127,167 @@ interface Cand {
   sentences: string[];
   /**
    * Where it is written: text, start and end of its first OFFSETS occurrences, read by displayOf only
-   * for the rows shown; further occurrences count by their surface as written (so memory grows with the
-   * distinct surfaces of frequent phrases, not with their occurrences).
+   * for the rows shown; further occurrences count as written exactly like the first (`likeFirst`, the
+   * common case, compared in place), or else by their surface (so memory grows with the distinct
+   * surfaces of frequent phrases, not with their occurrences).
    */
   texts: string[];
   starts: number[];
   ends: number[];
+  likeFirst: number;
   surfaces: Map<string, number> | null;
 }
 
+
+/** sumLargest's weights (reused). */
+let weightsScratch = new Float64Array(16);
+
+/**
+ * The sum of the `most` largest weights of some terms (and of `extra`, when given), added from the
+ * largest down, as always (the same bits in every run).
+ */
+function sumLargest(terms: readonly string[], extra: string | undefined, weights: ReadonlyMap<string, number>, most: number): number {
+  const n = terms.length + (extra === undefined ? 0 : 1);
+  if (weightsScratch.length < n) weightsScratch = new Float64Array(n * 2);
+  const ws = weightsScratch;
+  // Insertion sort, largest first: a phrase has a few terms.
+  for (let i = 0; i < n; i++) {
+    const w = weights.get(i < terms.length ? (terms[i] as string) : (extra as string)) ?? 0;
+    let j = i;
+    while (j > 0 && (ws[j - 1] as number) < w) {
+      ws[j] = ws[j - 1] as number;
+      j--;
+    }
+    ws[j] = w;
+  }
+  let sum = 0;
+  for (let k = 0; k < most && k < n; k++) sum += ws[k] as number;
+  return sum;
+}
+
+/** A run of terms between gaps: the occurrences, each one's facts, and its term (arrays reused run after run). */
+interface Run {
+  occ: TermOcc[];
+  facts: TermFacts[];
+  terms: string[];
+}
+
+/** A node of a CandTable's trie: the candidate of the terms so far, and the nodes one term longer. */
+interface CandNode {
+  cand: Cand | null;
+  next: Map<TermFacts, CandNode> | null;
+}
+
+let tableIds = 0;
+
+/**
+ * The candidates of one ranking, by key ("responsibility to protect"). Finding one by its terms builds
+ * no key: the facts of a candidate's first term hold, for the table that last used them, a trie over
+ * the facts of the terms that follow (Maps keyed by object, which hash by identity), and a candidate's
+ * key string is made once, when it is first met.
+ */
+class CandTable {
+  readonly byKey = new Map<string, Cand>();
+  private readonly id = ++tableIds;
+  private readonly touched: TermFacts[] = [];
+
+  /** The candidate of terms[from…to), made on first use. */
+  at(facts: readonly TermFacts[], terms: readonly string[], from: number, to: number): Cand {
+    const first = facts[from] as TermFacts;
+    if (first.table !== this.id || first.node === null) {
+      first.table = this.id;
+      first.node = { cand: null, next: null };
+      this.touched.push(first);
+    }
+    let node = first.node;
+    for (let k = from + 1; k < to; k++) {
+      const f = facts[k] as TermFacts;
+      node.next ??= new Map();
+      let nx = node.next.get(f);
+      if (nx === undefined) node.next.set(f, (nx = { cand: null, next: null }));
+      node = nx;
+    }
+    return (node.cand ??= this.byTerms(terms.slice(from, to)));
+  }
+
+  /** The candidate of these terms, made on first use. */
+  byTerms(terms: string[]): Cand {
+    const key = terms.join(' ');
+    let c = this.byKey.get(key);
+    if (c === undefined) this.byKey.set(key, (c = { terms, count: 0, units: [], sentences: [], texts: [], starts: [], ends: [], likeFirst: 0, surfaces: null }));
+    return c;
+  }
+
+  /** Let go of the tries (so the facts memo keeps no candidate alive). */
+  release(): void {
+    for (const f of this.touched) {
+      if (f.table !== this.id) continue;
+      f.table = 0;
+      f.node = null;
+    }
+    this.touched.length = 0;
+  }
+}
 
 /** Rank the key phrases of some units against a background. */
 export function keyphrases(units: readonly TextUnit[], bg: Background, opts: KeyphraseOptions = {}): KeyphraseResult {
   const maxLength = opts.maxLength ?? 4;
   const written = new Map<string, string>();
   const acronyms = definedAcronyms(units, written);
-  const cands = new Map<string, Cand>();
+  const table = new CandTable();
   /** Candidates of courtesy sentences, kept apart until the rest are known. */
-  const courteous = new Map<string, Cand>();
-  const freq = new Map<string, number>();
-  /** courtesy()'s kinds of terms, worked out once per term. */
-  const kinds = new Map<string, number>();
-  let tokens = 0;
+  const courteousTable = new CandTable();
+  const { counts: freq, tokens } = opts.counts ?? contentCounts(units);
   let positions = 0;
+  const run: Run = { occ: [], facts: [], terms: [] };
+  const collector = new Collector(maxLength, acronyms, bg);
+  const facts: (TermFacts | null)[] = [];
 
   for (const u of units) {
     let si = 0;
+    collector.unit = u;
     for (const sentence of u.stream.sentences) {
-      const sid = `${u.unit}#${si++}`;
+      collector.sid = `${u.unit}#${si++}`;
       // A sentence of thanks or praise ("I would like to thank the panelists for their valuable
       // insights") names people and courtesies, not what the statement is about: its words count, and its
       // phrases count only if the statement also says them elsewhere (below).
-      const polite = courtesy(sentence, kinds);
-      let run: TermOcc[] = [];
-      const flush = (): void => {
-        positions += run.length;
-        collect(run, u, sid, maxLength, polite ? courteous : cands, acronyms, bg);
-        run = [];
-      };
-      for (const t of sentence) {
-        if (t === null) {
-          flush();
+      facts.length = sentence.length;
+      for (let k = 0; k < sentence.length; k++) {
+        const t = sentence[k];
+        facts[k] = t ? factsOf(t.term) : null;
+      }
+      collector.into = courtesyOf(facts) ? courteousTable : table;
+      // Each run of terms between gaps, with its terms' facts and strings alongside.
+      for (let k = 0; k <= sentence.length; k++) {
+        const t = sentence[k];
+        if (t === null || t === undefined) {
+          if (run.occ.length === 0) continue;
+          positions += run.occ.length;
+          collector.collect(run);
+          run.occ.length = 0;
+          run.facts.length = 0;
+          run.terms.length = 0;
           continue;
         }
-        if (!t.stop && !t.number) {
-          tokens++;
-          freq.set(t.term, (freq.get(t.term) ?? 0) + 1);
-        }
-        run.push(t);
+        run.occ.push(t);
+        run.facts.push(facts[k] as TermFacts);
+        run.terms.push(t.term);
       }
-      flush();
     }
   }
 
-  for (const [key, c] of courteous) {
+  table.release();
+  courteousTable.release();
+  const cands = table.byKey;
+  for (const [key, c] of courteousTable.byKey) {
     const m = cands.get(key);
     if (m === undefined) continue;
     m.count += c.count;
-    m.units = [...new Set([...m.units, ...c.units])].sort(compareDocIds);
-    m.sentences = [...new Set([...m.sentences, ...c.sentences])].sort(compareDocIds);
+    // Both lists are in input order, which is the order of their ids.
+    m.units = mergeDocIds(m.units, c.units);
+    m.sentences = mergeDocIds(m.sentences, c.sentences);
     for (let i = 0; i < c.texts.length; i++) addSurface(m, c.texts[i] as string, c.starts[i] as number, c.ends[i] as number);
+    for (let i = 0; i < c.likeFirst; i++) addSurface(m, c.texts[0] as string, c.starts[0] as number, c.ends[0] as number);
     for (const [surface, n] of c.surfaces ?? []) {
       m.surfaces ??= new Map();
       m.surfaces.set(surface, (m.surfaces.get(surface) ?? 0) + n);
@@ -188,23 +316,15 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   for (const [key, c] of cands) {
     // A defined acronym's long form: its words and the acronym itself, the four strongest counted.
     const acr = longForms.get(key);
-    let wsum = 0;
-    if (acr) {
-      const ws = [...c.terms, acr].map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
-      for (let k = 0; k < 4 && k < ws.length; k++) wsum += ws[k] as number;
-    } else if (c.terms.length === 1) wsum = weights.get(c.terms[0] as string) ?? 0;
-    else {
-      // Summed from the largest, as always (the same bits in every run).
-      const ws = c.terms.map((t) => weights.get(t) ?? 0).sort((a, b) => b - a);
-      for (const w of ws) wsum += w;
-    }
+    const wsum = c.terms.length === 1 && !acr ? (weights.get(c.terms[0] as string) ?? 0) : sumLargest(c.terms, acr, weights, acr ? 4 : c.terms.length);
     const spread = 1 + Math.log(c.units.length);
     const score = wsum * spread;
     if (!(score > 0)) continue;
     sentencesOf.set(key, c.sentences);
     scored.push({ key, c, acr, score });
   }
-  scored.sort((a, b) => b.score - a.score || compareCodeUnits(a.key, b.key));
+  // Compared, not subtracted: the comparator then makes no number objects.
+  scored.sort((a, b) => (a.score > b.score ? -1 : a.score < b.score ? 1 : compareCodeUnits(a.key, b.key)));
   const top = opts.top ?? scored.length;
   const rows: Keyphrase[] = [];
   for (let i = 0; i < scored.length && rows.length < top; i++) {
@@ -248,11 +368,76 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
 const COURTESY_LEAD = new Set(['i', 'we', 'my', 'our', 'delegation', 'also', 'would', 'should', 'wish', 'wishes', 'want', 'like', 'to', 'take', 'takes', 'this', 'opportunity', 'allow', 'let', 'me', 'us', 'first', 'of', 'all', 'at', 'the', 'outset', 'once', 'again']);
 /** The verbs of thanks and praise that make a courtesy sentence. */
 const COURTESY_VERB = new Set(['thank', 'thanks', 'commend', 'congratulate', 'appreciate', 'salute']);
+/** The verbs that make a courtesy sentence with a noun of thanks after them: "We express our gratitude". */
+const EXPRESS_VERB = new Set(['express', 'extend', 'convey']);
+/** The nouns of thanks after such a verb. */
+const THANKS_NOUN = new Set(['gratitude', 'appreciation', 'thanks', 'congratulations']);
 
 /** Words of thanks and praise. */
 const GRATITUDE = /^(?:thank\w*|congratulat\w*|gratitude|grateful|appreciat\w*|tribute|commend\w*|prais\w*|greet\w*|felicitat\w*)$/;
 /** Words that address a person or an office holder. */
 const ADDRESSEE = new Set(['mr', 'mrs', 'ms', 'madam', 'sir', 'predecessor', 'excellency', 'ambassador', 'envoy', 'president', 'secretary-general', 'panelists', 'briefers', 'briefer']);
+
+/** What ranking asks of a term's string (`TermFacts.flags`). */
+const enum F {
+  /** A word of thanks or praise (GRATITUDE). */
+  Thanks = 1,
+  /** Addresses a person (ADDRESSEE). */
+  Addressee = 2,
+  /** May open a courtesy sentence (COURTESY_LEAD). */
+  Lead = 4,
+  /** A verb of thanks (COURTESY_VERB). */
+  CourtesyVerb = 8,
+  /** "express", "extend", "convey" (EXPRESS_VERB). */
+  Express = 16,
+  /** A noun of thanks after such a verb (THANKS_NOUN). */
+  ThanksNoun = 32,
+  /** An adverb by its form: /^[a-z]{3,}ly$/. */
+  Adverb = 64,
+  /** A verb form by its form: /^[a-z]{3,}(?:ed|ing)$/. */
+  VerbForm = 128,
+  /** A past participle or an adverb by its form, which ends a noun phrase badly ("method used", "widely"): /^[a-z]{3,}(?:ed|ly)$/. */
+  Verbish = 256,
+}
+
+/**
+ * What ranking asks of a term, worked out once per distinct term string (the terms of a stream are
+ * shared strings, so a token costs one Map lookup instead of one per question).
+ */
+interface TermFacts {
+  flags: number;
+  /** English word class as a content word (`codeOf`); undefined until asked. */
+  code: string | null | undefined;
+  /** English word class of the word itself (`wordCode`), for a stopword inside a phrase; undefined until asked. */
+  word: string | undefined;
+  /** The CandTable (by id; 0 for none) whose trie of candidates starting on this term `node` is. */
+  table: number;
+  node: CandNode | null;
+}
+
+const factsMemo = new Map<string, TermFacts>();
+
+/** The facts of a term (see TermFacts), from the memo. */
+function factsOf(term: string): TermFacts {
+  let f = factsMemo.get(term);
+  if (f === undefined) {
+    const w = term.toLowerCase();
+    const flags =
+      (GRATITUDE.test(w) ? F.Thanks : 0) |
+      (ADDRESSEE.has(w) ? F.Addressee : 0) |
+      (COURTESY_LEAD.has(w) ? F.Lead : 0) |
+      (COURTESY_VERB.has(w) ? F.CourtesyVerb : 0) |
+      (EXPRESS_VERB.has(w) ? F.Express : 0) |
+      (THANKS_NOUN.has(w) ? F.ThanksNoun : 0) |
+      (/^[a-z]{3,}ly$/.test(term) ? F.Adverb : 0) |
+      (/^[a-z]{3,}(?:ed|ing)$/.test(term) ? F.VerbForm : 0) |
+      (/^[a-z]{3,}(?:ed|ly)$/.test(term) ? F.Verbish : 0);
+    f = { flags, code: undefined, word: undefined, table: 0, node: null };
+    if (factsMemo.size > 500_000) factsMemo.clear();
+    factsMemo.set(term, f);
+  }
+  return f;
+}
 
 /**
  * Whether a sentence is a courtesy: its verb, after at most six lead words (subject, modal, "allow me
@@ -261,144 +446,177 @@ const ADDRESSEE = new Set(['mr', 'mrs', 'ms', 'madam', 'sir', 'predecessor', 'ex
  * thanks or praise and addresses a person ("Our gratitude also goes to your predecessor, Mr. Harri
  * Holkeri, …"). "Peacekeepers deserve our thanks" and "We welcome the report" are not courtesies.
  */
-export function courtesy(sentence: readonly (TermOcc | null)[], memo: Map<string, number> = new Map()): boolean {
+export function courtesy(sentence: readonly (TermOcc | null)[]): boolean {
+  return courtesyOf(sentence.map((t) => (t === null ? null : factsOf(t.term))));
+}
+
+/** `courtesy` of a sentence given by its terms' facts. */
+function courtesyOf(facts: readonly (TermFacts | null)[]): boolean {
+  const n = facts.length;
   let i = 0;
-  while (i < sentence.length && i < 6 && sentence[i] !== null && COURTESY_LEAD.has((sentence[i] as TermOcc).term.toLowerCase())) i++;
-  const verb = sentence[i]?.term.toLowerCase();
-  if (verb !== undefined && COURTESY_VERB.has(verb)) return true;
-  let thanks = false;
-  let person = false;
-  for (const t of sentence) {
-    if (t === null) continue;
-    // Each term's kind (1 thanks or praise, 2 addressing a person), worked out once per text.
-    let kind = memo.get(t.term);
-    if (kind === undefined) {
-      const w = t.term.toLowerCase();
-      kind = (GRATITUDE.test(w) ? 1 : 0) | (ADDRESSEE.has(w) ? 2 : 0);
-      memo.set(t.term, kind);
-    }
-    thanks ||= (kind & 1) !== 0;
-    person ||= (kind & 2) !== 0;
-    if (thanks && person) return true;
+  while (i < n && i < 6 && (flagsAt(facts, i) & F.Lead) !== 0) i++;
+  const verb = flagsAt(facts, i);
+  if ((verb & F.CourtesyVerb) !== 0) return true;
+  let seen = 0;
+  for (let k = 0; k < n; k++) {
+    seen |= flagsAt(facts, k);
+    if ((seen & (F.Thanks | F.Addressee)) === (F.Thanks | F.Addressee)) return true;
   }
-  if (verb !== 'express' && verb !== 'extend' && verb !== 'convey') return false;
-  for (let k = i + 1; k < Math.min(sentence.length, i + 5); k++) {
-    const t = sentence[k]?.term.toLowerCase();
-    if (t === 'gratitude' || t === 'appreciation' || t === 'thanks' || t === 'congratulations') return true;
-  }
+  if ((verb & F.Express) === 0) return false;
+  for (let k = i + 1; k < Math.min(n, i + 5); k++) if ((flagsAt(facts, k) & F.ThanksNoun) !== 0) return true;
   return false;
 }
 
-/** Whether a term ends a noun phrase badly: a past participle or an adverb ("method used", "widely"). */
-function verbish(t: TermOcc): boolean {
-  return /^[a-z]{3,}(?:ed|ly)$/.test(t.term);
+function flagsAt(facts: readonly (TermFacts | null)[], k: number): number {
+  return facts[k]?.flags ?? 0;
 }
 
 /**
- * Add the candidates of one run of terms (between gaps) to the table. Candidates are the maximal runs
- * of content words between stopwords, numbers and adverbs, with a trailing past participle trimmed
- * (the usual shape of a noun phrase without a tagger); a run longer than `maxLength` is no candidate.
- * Shorter or stopword-glued phrases inside a run count too when the background knows them as phrases
- * the UN uses ("preventive diplomacy", "responsibility to protect").
+ * Adds the candidates of runs of terms (between gaps) to a table, run after run: its fields are the unit
+ * and sentence at hand, and arrays it reuses. Candidates are, in English, the noun phrases by word class
+ * (runs of adjectives and nouns ending on a noun); in other languages, the maximal runs of content words
+ * between stopwords, numbers and adverbs, with a trailing past participle trimmed (the usual shape of a
+ * noun phrase without a tagger). A run longer than `maxLength` is no candidate. Shorter or stopword-glued
+ * phrases inside a run count too when the background knows them as phrases the UN uses ("preventive
+ * diplomacy", "responsibility to protect").
  */
-function collect(run: readonly TermOcc[], u: TextUnit, sid: string, maxLength: number, cands: Map<string, Cand>, acronyms: Map<string, string[]>, bg: Background): void {
-  const names = nameSpans(run, u.text, u.stream.lang);
-  const add = (from: number, to: number): void => {
-    if (splitsExpansion(run, from, to) || names.some(([a, b]) => from < b && to > a && (from > a || to < b))) return;
-    const first = run[from] as TermOcc;
-    const expansion = to - from === 1 ? acronyms.get(first.term) : undefined;
-    let key = expansion ? expansion.join(' ') : first.term;
-    if (!expansion) for (let k = from + 1; k < to; k++) key += ' ' + (run[k] as TermOcc).term;
-    let c = cands.get(key);
-    if (!c) {
-      const terms = expansion ?? run.slice(from, to).map((x) => x.term);
-      cands.set(key, (c = { terms, count: 0, units: [], sentences: [], texts: [], starts: [], ends: [], surfaces: null }));
+class Collector {
+  /** The unit, sentence ("unit#index") and table the next runs belong to. */
+  unit!: TextUnit;
+  sid = '';
+  into!: CandTable;
+  private run: Run = { occ: [], facts: [], terms: [] };
+  /** Name spans of the run (see nameSpans). */
+  private names: [number, number][] = [];
+  /** English word classes of the run's terms: codeOf's, and for nounPhraseShape a stopword's own class too. */
+  private readonly codes: (string | null)[] = [];
+  private readonly shapes: (string | null)[] = [];
+  /** Spans already added: bit 1 << length at from (lengths up to 7; longer spans are never asked about). */
+  private added = new Uint8Array(64);
+
+  constructor(
+    private readonly maxLength: number,
+    private readonly acronyms: ReadonlyMap<string, string[]>,
+    private readonly bg: Background,
+  ) {}
+
+  collect(run: Run): void {
+    const { occ, facts, terms } = run;
+    const n = occ.length;
+    const u = this.unit;
+    this.run = run;
+    this.names = nameSpans(occ, u.text, u.stream.lang);
+    if (this.added.length < n) this.added = new Uint8Array(n * 2);
+    this.added.fill(0, 0, n);
+    const { codes, shapes, maxLength } = this;
+    const english = u.stream.lang === 'en';
+    if (english) {
+      codes.length = n;
+      shapes.length = n;
+      for (let k = 0; k < n; k++) {
+        const t = occ[k] as TermOcc;
+        const c = codeOf(t, facts[k] as TermFacts);
+        codes[k] = c;
+        shapes[k] = t.stop ? wordOf(t, facts[k] as TermFacts) : c;
+      }
+      // English: noun phrases by word class — runs of adjectives and nouns, ending on a noun.
+      let i = 0;
+      while (i < n) {
+        const c = codes[i];
+        if (c === null || !(isNominal(c as string) || isModifier(c as string))) {
+          i++;
+          continue;
+        }
+        // A gerund that cannot be an adjective does not open a noun phrase: "making prevention a priority"
+        // is a verb and its object.
+        if ((c as string)[0] === 'g' && !isModifier(c as string)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < n && codes[j] !== null && (isNominal(codes[j] as string) || isModifier(codes[j] as string))) j++;
+        let end = j;
+        while (end > i && !isNominal(codes[end - 1] as string)) end--;
+        if (end > i && end - i <= maxLength) this.add(i, end);
+        i = j;
+      }
+    } else {
+      let i = 0;
+      while (i < n) {
+        if (this.boundary(i)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < n && !this.boundary(j)) j++;
+        let end = j;
+        while (end - i > 1 && ((facts[end - 1] as TermFacts).flags & F.Verbish) !== 0) end--;
+        // A run longer than maxLength is no phrase (its known phrases still count, below).
+        if (end - i <= maxLength) this.add(i, end);
+        i = j;
+      }
     }
-    c.count++;
-    if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
-    if (c.sentences[c.sentences.length - 1] !== sid) c.sentences.push(sid);
-    addSurface(c, u.text, first.start, (run[to - 1] as TermOcc).end);
-  };
-  const english = u.stream.lang === 'en';
-  /** Spans already added, as from · 1024 + length. */
-  const added = new Set<number>();
-  // English word classes, once per token: codeOf's, and for nounPhraseShape a stopword's own class too.
-  const codes = english ? run.map(codeOf) : [];
-  const shapes = english ? run.map((t, k) => (t.stop ? wordCode(t.term) : (codes[k] ?? null))) : [];
-  if (english) {
-    // English: noun phrases by word class — runs of adjectives and nouns, ending on a noun.
-    let i = 0;
-    while (i < run.length) {
-      const c = codes[i];
-      if (c === null || !(isNominal(c as string) || isModifier(c as string))) {
-        i++;
-        continue;
+    // Phrases the UN is known to use, inside or across the runs (up to 4 terms, no stopword at either end).
+    for (let a = 0; a < n; a++) {
+      const first = occ[a] as TermOcc;
+      if (first.stop || first.number) continue;
+      for (let len = 2; len <= 4 && a + len <= n; len++) {
+        const last = occ[a + len - 1] as TermOcc;
+        if (last.stop || ((this.added[a] as number) & (1 << len)) !== 0) continue;
+        if (english && !nounPhraseShape(occ, shapes, codes, a, a + len)) continue;
+        if (this.bg.phraseRate(terms, a, a + len) !== null) this.add(a, a + len);
       }
-      // A gerund that cannot be an adjective does not open a noun phrase: "making prevention a priority"
-      // is a verb and its object.
-      if ((c as string)[0] === 'g' && !isModifier(c as string)) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < run.length && codes[j] !== null && (isNominal(codes[j] as string) || isModifier(codes[j] as string))) j++;
-      let end = j;
-      while (end > i && !isNominal(codes[end - 1] as string)) end--;
-      if (end > i && end - i <= maxLength) {
-        add(i, end);
-        added.add(i * 1024 + end - i);
-      }
-      i = j;
-    }
-  } else {
-    // A verb form ("proposed", "transforming") splits a run unless the UN uses it in a phrase with a
-    // neighbour ("armed conflict", "peacekeeping operations", "least developed countries").
-    const known = (a: TermOcc | undefined, b: TermOcc | undefined): boolean =>
-      a !== undefined && b !== undefined && !a.stop && !b.stop && bg.phraseRate([a.term, b.term]) !== null;
-    const boundary = (t: TermOcc, k: number): boolean =>
-      t.stop || t.number || /^[a-z]{3,}ly$/.test(t.term) || (/^[a-z]{3,}(?:ed|ing)$/.test(t.term) && !known(t, run[k + 1]) && !known(run[k - 1], t));
-    let i = 0;
-    while (i < run.length) {
-      if (boundary(run[i] as TermOcc, i)) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < run.length && !boundary(run[j] as TermOcc, j)) j++;
-      let end = j;
-      while (end - i > 1 && verbish(run[end - 1] as TermOcc)) end--;
-      // A run longer than maxLength is no phrase (its known phrases still count, below).
-      if (end - i <= maxLength) {
-        add(i, end);
-        added.add(i * 1024 + end - i);
-      }
-      i = j;
     }
   }
-  // Phrases the UN is known to use, inside or across the runs (up to 4 terms, no stopword at either end).
-  for (let a = 0; a < run.length; a++) {
-    const first = run[a] as TermOcc;
-    if (first.stop || first.number) continue;
-    for (let len = 2; len <= 4 && a + len <= run.length; len++) {
-      const last = run[a + len - 1] as TermOcc;
-      if (last.stop || added.has(a * 1024 + len)) continue;
-      if (english && !nounPhraseShape(run, shapes, codes, a, a + len)) continue;
-      const terms = run.slice(a, a + len).map((x) => x.term);
-      if (bg.phraseRate(terms) !== null) {
-        add(a, a + len);
-        added.add(a * 1024 + len);
-      }
-    }
+
+  /** Count the candidate of the run's terms [from, to), unless it cuts through a name or an expansion. */
+  private add(from: number, to: number): void {
+    const { occ, facts, terms } = this.run;
+    if (to - from < 8) this.added[from] = (this.added[from] as number) | (1 << (to - from));
+    if (splitsExpansion(occ, from, to)) return;
+    for (const [a, b] of this.names) if (from < b && to > a && (from > a || to < b)) return;
+    const u = this.unit;
+    const first = occ[from] as TermOcc;
+    const expansion = to - from === 1 && this.acronyms.size > 0 ? this.acronyms.get(first.term) : undefined;
+    const c = expansion ? this.into.byTerms(expansion) : this.into.at(facts, terms, from, to);
+    c.count++;
+    if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
+    if (c.sentences[c.sentences.length - 1] !== this.sid) c.sentences.push(this.sid);
+    addSurface(c, u.text, first.start, (occ[to - 1] as TermOcc).end);
+  }
+
+  /**
+   * Whether term k ends a run outside English: a stopword, a number, an adverb, or a verb form
+   * ("proposed", "transforming") unless the UN uses it in a phrase with a neighbour ("armed conflict",
+   * "peacekeeping operations", "least developed countries").
+   */
+  private boundary(k: number): boolean {
+    const t = this.run.occ[k] as TermOcc;
+    const f = (this.run.facts[k] as TermFacts).flags;
+    return t.stop || t.number || (f & F.Adverb) !== 0 || ((f & F.VerbForm) !== 0 && !this.known(k) && !this.known(k - 1));
+  }
+
+  /** Whether the UN uses terms k and k + 1 of the run as a phrase. */
+  private known(k: number): boolean {
+    const { occ, terms } = this.run;
+    return k >= 0 && k + 1 < occ.length && !(occ[k] as TermOcc).stop && !(occ[k + 1] as TermOcc).stop && this.bg.phraseRate(terms, k, k + 2) !== null;
   }
 }
 
 /** A term's word class code; null for a stopword or a number (a compound or an acronym is a noun). */
-function codeOf(t: TermOcc): string | null {
+function codeOf(t: TermOcc, f: TermFacts): string | null {
   if (t.stop || t.number) return null;
-  if (t.term.includes(' ') || t.term !== t.term.toLowerCase()) return 'n';
-  // A single letter is a symbol or an initial ("n", "v"), not a word of a phrase.
-  if (t.term.length < 2) return null;
-  return wordCode(t.term);
+  if (f.code === undefined) {
+    const w = t.term;
+    // A single letter is a symbol or an initial ("n", "v"), not a word of a phrase.
+    f.code = w.includes(' ') || w !== w.toLowerCase() ? 'n' : w.length < 2 ? null : wordCode(w);
+  }
+  return f.code;
+}
+
+/** The word class of a term's word itself (a stopword's, inside a phrase). */
+function wordOf(t: TermOcc, f: TermFacts): string {
+  return (f.word ??= wordCode(t.term));
 }
 
 /**
@@ -422,6 +640,8 @@ function nounPhraseShape(run: readonly TermOcc[], shapes: readonly (string | nul
   return false;
 }
 
+/** nameSpans' answer for a run without names (shared: never written to). */
+const NO_SPANS: [number, number][] = [];
 const namesByLang = new Map<Lang, Map<string, (readonly string[])[]>>();
 const UPPER = /\p{Lu}/u;
 
@@ -443,13 +663,18 @@ function nameSpans(run: readonly TermOcc[], text: string, lang: Lang): [number, 
     }
     namesByLang.set(lang, names);
   }
-  const spans: [number, number][] = [];
+  let spans: [number, number][] = NO_SPANS;
   if (names.size === 0) return spans;
   for (let i = 0; i < run.length; i++) {
+    // Names are written capitalised: a lower-case ASCII letter (the common case) needs no lookup.
+    const c = text.charCodeAt((run[i] as TermOcc).start);
+    if ((c >= 0x61 && c <= 0x7a) || !UPPER.test(text[(run[i] as TermOcc).start] ?? '')) continue;
     const list = names.get((run[i] as TermOcc).term);
-    if (!list || !UPPER.test(text[(run[i] as TermOcc).start] ?? '')) continue;
+    if (!list) continue;
     for (const words of list) {
-      if (i + words.length <= run.length && words.every((w, k) => (run[i + k] as TermOcc).term === w)) spans.push([i, i + words.length]);
+      if (i + words.length > run.length || !words.every((w, k) => (run[i + k] as TermOcc).term === w)) continue;
+      if (spans === NO_SPANS) spans = [];
+      spans.push([i, i + words.length]);
     }
   }
   return spans;
@@ -476,6 +701,14 @@ function addSurface(c: Cand, text: string, start: number, end: number): void {
     c.ends.push(end);
     return;
   }
+  const first = c.texts[0] as string;
+  const from = c.starts[0] as number;
+  let same = end - start === (c.ends[0] as number) - from;
+  for (let k = 0; same && k < end - start; k++) same = text.charCodeAt(start + k) === first.charCodeAt(from + k);
+  if (same) {
+    c.likeFirst++;
+    return;
+  }
   const surface = text.slice(start, end);
   c.surfaces ??= new Map();
   c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
@@ -489,7 +722,7 @@ function displayOf(c: Cand, fallback?: string): string {
     const s = raw.replace(/\s+/g, ' ');
     folded.set(s, (folded.get(s) ?? 0) + n);
   };
-  for (let i = 0; i < c.texts.length; i++) count((c.texts[i] as string).slice(c.starts[i], c.ends[i]), 1);
+  for (let i = 0; i < c.texts.length; i++) count((c.texts[i] as string).slice(c.starts[i], c.ends[i]), i === 0 ? 1 + c.likeFirst : 1);
   for (const [raw, n] of c.surfaces ?? []) count(raw, n);
   let best = '';
   let n = 0;
@@ -516,8 +749,8 @@ export function definedAcronyms(units: readonly TextUnit[], written?: Map<string
       const occ = sentence;
       for (let i = 1; i < occ.length; i++) {
         const t = occ[i];
-        if (!t || !/^[A-Z][A-Z0-9]{1,9}$/.test(t.term)) continue;
-        if (u.text[t.start - 1] !== '(' || u.text[t.end] !== ')') continue;
+        // In brackets first (the cheap test, which almost every term fails), then the acronym's shape.
+        if (!t || u.text.charCodeAt(t.start - 1) !== 0x28 || u.text.charCodeAt(t.end) !== 0x29 || !/^[A-Z][A-Z0-9]{1,9}$/.test(t.term)) continue;
         const letters = t.term.toLowerCase();
         // Walk back over the terms before the bracket, matching initials of content words from the end.
         let j = i - 1;

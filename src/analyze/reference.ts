@@ -48,6 +48,12 @@ export interface ReferenceModel {
   /** Counts of a phrase of 1–4 terms (1 = `term`), or null when not kept or longer. */
   phrase(terms: readonly string[]): ReferenceCounts | null;
   /**
+   * The count of the phrase `terms[from…to)` (1–4 terms), or null when not kept: `phrase(terms.slice(from,
+   * to))?.count`, but once the hash index is up (a corpus asks millions of these) without building the
+   * key, the slice or a result object.
+   */
+  phraseCount(terms: readonly string[], from: number, to: number): number | null;
+  /**
    * Occurrences per position: count / tokens for one term, count / phrasePositions[n] for n = 2–4, and
    * UNSEEN_COUNT / the same denominator when the key is unseen or pruned. Throws a RangeError unless n is 1–4.
    */
@@ -63,9 +69,11 @@ const TAB = 0x09;
 /** The UTF-8 byte count of the string utf8Hash last hashed (a second result, without an array per call). */
 let hashedLength = 0;
 
-/** FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them); their number goes to hashedLength. */
-function utf8Hash(key: string): number {
-  let h = FNV_OFFSET;
+/**
+ * FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them), continuing from the hash `h` of
+ * the bytes before it (FNV_OFFSET for none); the string's byte count goes to hashedLength.
+ */
+function utf8Hash(key: string, h: number): number {
   let len = 0;
   for (let k = 0; k < key.length; k++) {
     let c = key.charCodeAt(k);
@@ -103,16 +111,23 @@ function utf8Hash(key: string): number {
   return h;
 }
 
-/** Reads the decimal digits at buf[i…]; returns the number and the index after the last digit. */
-function readUint(buf: Uint8Array, i: number): [number, number] {
+/** The index after the digits readUint last read (a second result, without an array per call). */
+let uintEnd = 0;
+
+/** Reads the decimal digits at buf[i…]; the index after the last digit goes to uintEnd. */
+function readUint(buf: Uint8Array, i: number): number {
   let n = 0;
   let c = buf[i] as number;
   while (c >= 0x30 && c <= 0x39) {
     n = n * 10 + (c - 0x30);
     c = buf[++i] as number;
   }
-  return [n, i];
+  uintEnd = i;
+  return n;
 }
+
+/** The separator's byte (ASCII). */
+const SEPARATOR_BYTE = 0x5f;
 
 /** A model over the (inflated) bytes of a reference file: `#` header lines, then sorted `key\tcount\tdf` lines. */
 export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
@@ -139,23 +154,26 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   };
   const source = /^# source: (.*)$/m.exec(header)?.[1] ?? '';
 
-  // Binary search over line starts: lo is always a line start, hi a line start or the end. Plain loops
-  // over the bytes: lines are short, and Buffer's native helpers cost more per call than they save.
+  // A statement asks a few thousand questions, best answered by binary search over the sorted lines; a
+  // corpus asks millions, and then one pass that indexes every key pays for itself. The index is a hash
+  // table of line offsets into the bytes, keyed by the FNV-1a hash of the key's UTF-8 bytes: no decoding,
+  // and no string or object per key, so it costs a worker no garbage collection. A phrase is hashed and
+  // compared term by term, so asking for one builds no key either.
   const n = buf.length;
-  // A statement asks a few thousand questions, best answered by binary search; a corpus asks millions,
-  // and then one pass that indexes every key pays for itself. The index is a hash table of line offsets
-  // into the bytes, keyed by the FNV-1a hash of the key's UTF-8 bytes: no decoding, and no string or
-  // object per key, so it costs a worker no garbage collection.
   let asked = 0;
-  let index: ((key: string) => ReferenceCounts | null) | null = null;
-  const buildIndex = (): ((key: string) => ReferenceCounts | null) => {
+  /** Per slot: hash, 1 + offset of the line, length of the key in bytes (0 = empty); null until built. */
+  let slots: Int32Array | null = null;
+  let mask = 0;
+  /** Binary-search answers (line offset or -1) by key, while there is no index: windows repeat ("of the …"). */
+  let searched: Map<string, number> | null = new Map();
+
+  const buildIndex = (): Int32Array => {
     let lines = 0;
     for (let i = body; i < n; i++) if (buf[i] === NL) lines++;
     let cap = 16;
     while (cap < (lines + 1) * 2) cap <<= 1;
-    const mask = cap - 1;
-    // per slot: hash, 1 + offset of the line, length of the key in bytes (0 = empty)
-    const slots = new Int32Array(cap * 3);
+    mask = cap - 1;
+    const table = new Int32Array(cap * 3);
     let i = body;
     while (i < n) {
       const start = i;
@@ -163,42 +181,61 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
       for (let c = buf[i] as number; i < n && c !== TAB && c !== NL; c = buf[++i] as number) h = Math.imul(h ^ c, FNV_PRIME);
       if (i < n && buf[i] === TAB && i > start) {
         let q = h & mask;
-        while (slots[q * 3 + 2] !== 0) q = (q + 1) & mask;
-        slots[q * 3] = h;
-        slots[q * 3 + 1] = start + 1;
-        slots[q * 3 + 2] = i - start;
+        while (table[q * 3 + 2] !== 0) q = (q + 1) & mask;
+        table[q * 3] = h;
+        table[q * 3 + 1] = start + 1;
+        table[q * 3 + 2] = i - start;
       }
       while (i < n && buf[i] !== NL) i++;
       i++;
     }
-    return (key) => {
-      const h = utf8Hash(key);
-      const len = hashedLength;
-      // As many bytes as UTF-16 units: the key is ASCII, and compares unit by unit without encoding.
-      const ascii = len === key.length;
-      for (let q = h & mask; slots[q * 3 + 2] !== 0; q = (q + 1) & mask) {
-        if (slots[q * 3] !== h || slots[q * 3 + 2] !== len) continue;
-        const at = (slots[q * 3 + 1] as number) - 1;
-        let k = 0;
-        if (ascii) while (k < len && buf[at + k] === key.charCodeAt(k)) k++;
-        else {
-          const bytes = encoder.encode(key);
-          while (k < len && buf[at + k] === bytes[k]) k++;
-        }
-        if (k < len) continue;
-        const [count, after] = readUint(buf, at + len + 1);
-        const [df] = readUint(buf, after + 1);
-        return { count, df };
-      }
-      return null;
-    };
+    searched = null;
+    return table;
   };
-  const find = (key: string): ReferenceCounts | null => {
-    if (key === '' || key.includes('\t') || key.includes('\n')) return null;
-    if (index !== null || ++asked > 5_000) {
-      index ??= buildIndex();
-      return index(key);
+
+  /** Whether the `len` bytes at `at` are terms[from…to) joined by the separator. */
+  const sameKey = (at: number, len: number, terms: readonly string[], from: number, to: number, ascii: boolean): boolean => {
+    if (!ascii) {
+      const bytes = encoder.encode(terms.slice(from, to).join(PHRASE_SEPARATOR));
+      let k = 0;
+      while (k < len && buf[at + k] === bytes[k]) k++;
+      return k === len;
     }
+    // As many bytes as UTF-16 units: compare unit by unit, without encoding.
+    let p = at;
+    for (let i = from; i < to; i++) {
+      if (i > from && buf[p++] !== SEPARATOR_BYTE) return false;
+      const t = terms[i] as string;
+      for (let k = 0; k < t.length; k++) if (buf[p++] !== t.charCodeAt(k)) return false;
+    }
+    return true;
+  };
+
+  /** The line offset of the key terms[from…to) in the index, or -1. */
+  const probe = (table: Int32Array, terms: readonly string[], from: number, to: number): number => {
+    let h = FNV_OFFSET;
+    let len = 0;
+    let ascii = true;
+    for (let i = from; i < to; i++) {
+      if (i > from) {
+        h = Math.imul(h ^ SEPARATOR_BYTE, FNV_PRIME);
+        len++;
+      }
+      const t = terms[i] as string;
+      h = utf8Hash(t, h);
+      len += hashedLength;
+      if (hashedLength !== t.length) ascii = false;
+    }
+    for (let q = h & mask; table[q * 3 + 2] !== 0; q = (q + 1) & mask) {
+      if (table[q * 3] !== h || table[q * 3 + 2] !== len) continue;
+      const at = (table[q * 3 + 1] as number) - 1;
+      if (sameKey(at, len, terms, from, to, ascii)) return at;
+    }
+    return -1;
+  };
+
+  /** The line offset of a key by binary search over line starts (lo a line start, hi a line start or the end), or -1. */
+  const search = (key: string): number => {
     const q = encoder.encode(key);
     const qn = q.length;
     let lo = body;
@@ -229,25 +266,73 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
         i++;
         k++;
       }
-      if (cmp === 0) {
-        const [count, after] = readUint(buf, i + 1);
-        const [df] = readUint(buf, after + 1);
-        return { count, df };
-      }
+      if (cmp === 0) return s;
       if (cmp > 0) hi = s;
       else {
         while (i < n && buf[i] !== NL) i++;
         lo = i + 1;
       }
     }
-    return null;
+    return -1;
   };
 
-  const term = (t: string): ReferenceCounts | null => (t.includes(PHRASE_SEPARATOR) ? null : find(t));
+  /**
+   * The line offset of the key terms[from…to) (1–4 terms, none empty or holding the separator, as the
+   * callers check), or -1. Plain loops over the bytes: lines are short, and Buffer's native helpers cost
+   * more per call than they save.
+   */
+  const locate = (terms: readonly string[], from: number, to: number): number => {
+    if (slots !== null) return probe(slots, terms, from, to);
+    const key = to - from === 1 ? (terms[from] as string) : terms.slice(from, to).join(PHRASE_SEPARATOR);
+    if (key.includes('\t') || key.includes('\n')) return -1;
+    const known = (searched as Map<string, number>).get(key);
+    if (known !== undefined) return known;
+    if (++asked > 5_000) {
+      slots = buildIndex();
+      return probe(slots, terms, from, to);
+    }
+    const at = search(key);
+    (searched as Map<string, number>).set(key, at);
+    return at;
+  };
+
+  /** Whether terms[from…to) can be a key: 1–4 terms, none empty or holding the separator. */
+  const keyable = (terms: readonly string[], from: number, to: number): boolean => {
+    if (to - from < 1 || to - from > 4) return false;
+    for (let i = from; i < to; i++) {
+      const t = terms[i] as string;
+      if (t === '' || t.includes(PHRASE_SEPARATOR)) return false;
+    }
+    return true;
+  };
+
+  /** The counts on the line at `at` (its key `len` bytes long). */
+  const countsAt = (at: number, len: number): ReferenceCounts => {
+    const count = readUint(buf, at + len + 1);
+    return { count, df: readUint(buf, uintEnd + 1) };
+  };
+  const keyLength = (at: number): number => {
+    let i = at;
+    while (buf[i] !== TAB) i++;
+    return i - at;
+  };
+
+  const one = [''];
+  const term = (t: string): ReferenceCounts | null => {
+    one[0] = t;
+    if (!keyable(one, 0, 1)) return null;
+    const at = locate(one, 0, 1);
+    return at < 0 ? null : countsAt(at, keyLength(at));
+  };
   const phrase = (terms: readonly string[]): ReferenceCounts | null => {
-    if (terms.length === 0 || terms.length > 4) return null;
-    if (terms.some((t) => t === '' || t.includes(PHRASE_SEPARATOR))) return null;
-    return find(terms.join(PHRASE_SEPARATOR));
+    if (!keyable(terms, 0, terms.length)) return null;
+    const at = locate(terms, 0, terms.length);
+    return at < 0 ? null : countsAt(at, keyLength(at));
+  };
+  const phraseCount = (terms: readonly string[], from: number, to: number): number | null => {
+    if (!keyable(terms, from, to)) return null;
+    const at = locate(terms, from, to);
+    return at < 0 ? null : readUint(buf, at + keyLength(at) + 1);
   };
   const expectedRate = (terms: readonly string[]): number => {
     const n = terms.length;
@@ -256,7 +341,7 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
     const c = phrase(terms);
     return (c === null ? UNSEEN_COUNT : c.count) / denominator;
   };
-  return { totals, source, term, phrase, expectedRate };
+  return { totals, source, term, phrase, phraseCount, expectedRate };
 }
 
 let memo: ReferenceModel | undefined;

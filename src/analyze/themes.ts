@@ -18,7 +18,7 @@
 import { sentenceSpans } from '../text/index.js';
 import { pooledBackground } from './background.js';
 import { compareCodeUnits, sortGroupKeys } from './corpus.js';
-import { keyphrases, type Background, type Keyphrase, type KeyphraseResult, type TextUnit } from './keyphrases.js';
+import { contentCounts, keyphrases, type Background, type ContentCounts, type Keyphrase, type KeyphraseResult, type TextUnit } from './keyphrases.js';
 
 export interface Theme {
   label: string;
@@ -322,44 +322,44 @@ export function themesByGroup(
     else byGroup.set(u.group, [u]);
   }
   const grouped = whole !== undefined || byGroup.size > 1 || !byGroup.has('');
-  // `whole`: the counts of the whole input, when `units` hold only some of its groups (a worker's share).
-  const totals = whole ?? (grouped ? contentCounts(units) : null);
+  // Each group's content-word counts, once: its key phrases count them, and the rest of the input is
+  // the whole minus the group. `whole`: the counts of the whole input, when `units` hold only some of
+  // its groups (a worker's share); else the groups' sum.
+  const keys = sortGroupKeys(byGroup.keys());
+  const owns = new Map(keys.map((k) => [k, contentCounts(byGroup.get(k) as TextUnit[])]));
+  const totals = whole ?? (grouped ? sumCounts(owns.values()) : null);
   const out: GroupThemes[] = [];
-  for (const key of sortGroupKeys(byGroup.keys())) {
+  for (const key of keys) {
     const members = byGroup.get(key) as TextUnit[];
+    const own = owns.get(key) as ContentCounts;
     let background = bg;
     if (totals) {
       // The rest of the input is the whole minus this group, computed per word when asked.
-      const own = contentCounts(members);
       const rest = { get: (t: string): number | undefined => (totals.counts.get(t) ?? 0) - (own.counts.get(t) ?? 0) || undefined };
       background = pooledBackground(bg, rest, totals.tokens - own.tokens);
     }
     if (opts.keyphrases !== undefined) {
       // `keyphrases`: the ranked table only.
-      out.push({ group: key, keyphrases: keyphrases(members, background, { top: opts.keyphrases }), themes: [] });
+      out.push({ group: key, keyphrases: keyphrases(members, background, { top: opts.keyphrases, counts: own }), themes: [] });
       continue;
     }
     const themeOpts = { ...opts, unitOrder: order, unitCountry };
     // Themes read the strongest rows only: rank them all, but finish (display forms, expected counts)
     // the first THEME_ROWS, and all of them only when those do not fill the pool (the same result).
-    let kp = keyphrases(members, background, { top: THEME_ROWS });
-    if (kp.rows.length < kp.ranked && themeCandidates(kp, themeOpts).length < (opts.pool ?? POOL)) kp = keyphrases(members, background);
+    let kp = keyphrases(members, background, { top: THEME_ROWS, counts: own });
+    if (kp.rows.length < kp.ranked && themeCandidates(kp, themeOpts).length < (opts.pool ?? POOL)) kp = keyphrases(members, background, { counts: own });
     out.push({ group: key, keyphrases: kp, themes: themes(kp, themeOpts) });
   }
   return out;
 }
 
-function contentCounts(units: readonly TextUnit[]): { counts: Map<string, number>; tokens: number } {
+/** The sum of some content-word counts. */
+function sumCounts(parts: Iterable<ContentCounts>): ContentCounts {
   const counts = new Map<string, number>();
   let tokens = 0;
-  for (const u of units) {
-    for (const s of u.stream.sentences) {
-      for (const t of s) {
-        if (!t || t.stop || t.number) continue;
-        tokens++;
-        counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
-      }
-    }
+  for (const p of parts) {
+    tokens += p.tokens;
+    for (const [t, n] of p.counts) counts.set(t, (counts.get(t) ?? 0) + n);
   }
   return { counts, tokens };
 }

@@ -11,6 +11,11 @@ function unitsOf(text: string): TextUnit[] {
   return countedUnits(doc, args) as TextUnit[];
 }
 
+/** A phraseRate that knows these phrases (as `Background.phraseRate` does, of the window terms[from…to)). */
+function knowing(phrases: readonly string[], rate: number): Background['phraseRate'] {
+  return (terms, from = 0, to = terms.length) => (phrases.includes(terms.slice(from, to).join(' ')) ? rate : null);
+}
+
 /** A background where the listed terms are very common and everything else rare. */
 function background(common: Record<string, number>): Background {
   const size = 1_000_000;
@@ -20,7 +25,7 @@ function background(common: Record<string, number>): Background {
     floor: 0.5 / size,
     termRate: (t) => (common[t] ?? null) === null ? null : (common[t] as number) / size,
     // The reference knows these as phrases the UN uses.
-    phraseRate: (terms) => (['responsibility to protect', 'preventive diplomacy'].includes(terms.join(' ')) ? 10 / size : null),
+    phraseRate: knowing(['responsibility to protect', 'preventive diplomacy'], 10 / size),
   };
 }
 
@@ -86,7 +91,7 @@ describe('keyphrases', () => {
     const units = unitsOf('Kazakhstan supports the concept of Responsibility to Protect and its pillars. R2P matters.');
     const bg = background({});
     const knows = ['concept of responsibility', 'responsibility to protect'];
-    const r = keyphrases(units, { ...bg, phraseRate: (terms) => (knows.includes(terms.join(' ')) ? 10 / bg.size : null) });
+    const r = keyphrases(units, { ...bg, phraseRate: knowing(knows, 10 / bg.size) });
     const keys = r.rows.map((x) => x.key);
     expect(keys).toContain('responsibility to protect');
     expect(r.rows.find((x) => x.key === 'responsibility to protect')?.count).toBe(2);
@@ -94,7 +99,7 @@ describe('keyphrases', () => {
     expect(keys).not.toContain('concept of responsibility');
     expect(keys).toContain('concept');
     // In lower case the words are ordinary wording, and phrases may overlap them.
-    const plain = keyphrases(unitsOf('Each State bears the primary responsibility to protect its populations.'), { ...bg, phraseRate: (terms) => (knows.includes(terms.join(' ')) ? 10 / bg.size : null) });
+    const plain = keyphrases(unitsOf('Each State bears the primary responsibility to protect its populations.'), { ...bg, phraseRate: knowing(knows, 10 / bg.size) });
     expect(plain.rows.map((x) => x.key)).toContain('primary responsibility');
   });
 
@@ -122,10 +127,31 @@ describe('keyphrases', () => {
   });
 
   it('a known UN phrase counts only with the shape of a noun phrase', () => {
-    const bg = { ...background({}), phraseRate: (terms: readonly string[]) => (['approach is based', 'protection of civilians'].includes(terms.join(' ')) ? 10 / 1e6 : null) };
+    const bg = { ...background({}), phraseRate: knowing(['approach is based', 'protection of civilians'], 10 / 1e6) };
     const keys = keyphrases(unitsOf('The approach is based on the protection of civilians.'), bg).rows.map((x) => x.key);
     expect(keys).toContain('protection of civilians');
     expect(keys).not.toContain('approach is based');
+  });
+
+  it('counts every occurrence of a frequent phrase, and shows it as it is most often written', () => {
+    // The first 8 occurrences are kept as offsets; the rest count as written like the first, or by their surface.
+    const said = (...parts: [number, string][]): string => parts.flatMap(([n, s]) => Array<string>(n).fill(s)).join('\n\n');
+    const title = 'Climate Finance is vital.';
+    const lower = 'Climate finance is vital.';
+    const row = (text: string) => keyphrases(unitsOf(text), background({})).rows.find((x) => x.key === 'climate finance');
+    expect(row(said([5, title], [7, lower]))).toMatchObject({ count: 12, display: 'Climate finance' });
+    expect(row(said([9, title], [3, lower]))).toMatchObject({ count: 12, display: 'Climate Finance' });
+    // 8 like the first (2 kept + 6 later) against 6 kept: the later ones decide.
+    expect(row(said([2, lower], [6, title], [6, lower]))).toMatchObject({ count: 14, display: 'Climate finance' });
+  });
+
+  it('gives each call its own candidates: a call on other units in between changes nothing', () => {
+    const a = unitsOf('Conflict prevention matters. We thank the President for conflict prevention. Climate finance too.');
+    const b = unitsOf('Conflict prevention and climate finance, again and again: conflict prevention.');
+    const first = JSON.stringify(keyphrases(a, background({})).rows);
+    keyphrases(b, background({}));
+    expect(JSON.stringify(keyphrases(a, background({})).rows)).toBe(first);
+    expect(keyphrases(b, background({})).rows.find((x) => x.key === 'conflict prevention')?.count).toBe(2);
   });
 
   it('is deterministic', () => {

@@ -66,6 +66,30 @@ describe('the shipped data file', () => {
     want(indexed);
   });
 
+  it('counts a window of a longer array (phraseCount) as phrase() counts its slice, before and after the index', () => {
+    const bytes = gunzipSync(readFileSync(DATA));
+    const keys = body.filter((_, i) => i % 211 === 0).map((l) => l.slice(0, l.indexOf('\t')));
+    const nonAscii = body.map((l) => l.slice(0, l.indexOf('\t'))).filter((k) => /[^\x00-\x7f]/.test(k) && k.includes(PHRASE_SEPARATOR)).slice(0, 20);
+    expect(nonAscii.length).toBeGreaterThan(0);
+    const windows: [string[], number, number][] = [];
+    for (const key of [...keys, ...nonAscii]) {
+      const terms = key.split(PHRASE_SEPARATOR);
+      // the key inside a longer array, with words before and after it
+      windows.push([['before', ...terms, 'after'], 1, 1 + terms.length]);
+      // one term short, one term long (usually absent)
+      if (terms.length > 1) windows.push([terms, 0, terms.length - 1]);
+      windows.push([[...terms, 'zzzz'], 0, terms.length + 1]);
+    }
+    windows.push([['a', 'b_c', 'd'], 0, 3], [['peace', '', 'security'], 0, 3], [['peace', 'and', 'security', 'council', 'now'], 0, 5]);
+    const want = windows.map(([terms, from, to]) => referenceModelFrom(bytes).phrase(terms.slice(from, to))?.count ?? null);
+    expect(want.filter((c) => c !== null).length).toBeGreaterThan(keys.length);
+    const searched = referenceModelFrom(bytes);
+    expect(windows.map(([terms, from, to]) => searched.phraseCount(terms, from, to))).toEqual(want);
+    const indexed = referenceModelFrom(bytes);
+    for (let i = 0; i < 5_001; i++) indexed.term(`absent${i}`);
+    expect(windows.map(([terms, from, to]) => indexed.phraseCount(terms, from, to))).toEqual(want);
+  });
+
   it('keeps what the thresholds say: terms count >= 3, phrases of 2-4 terms count >= 5 and df >= 3, df <= count, df <= documents', () => {
     const bad: string[] = [];
     for (const line of body) {
