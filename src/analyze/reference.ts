@@ -65,9 +65,13 @@ const FNV_OFFSET = -2128831035;
 const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 const TAB = 0x09;
+/** PHRASE_SEPARATOR's byte (ASCII). */
+const SEPARATOR_BYTE = 0x5f;
 
 /** The UTF-8 byte count of the string utf8Hash last hashed (a second result, without an array per call). */
 let hashedLength = 0;
+/** Whether that string held the phrase separator (a third result). */
+let hashedSeparator = false;
 
 /**
  * FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them), continuing from the hash `h` of
@@ -75,10 +79,12 @@ let hashedLength = 0;
  */
 function utf8Hash(key: string, h: number): number {
   let len = 0;
+  let separator = false;
   for (let k = 0; k < key.length; k++) {
     let c = key.charCodeAt(k);
     if (c < 0x80) {
       h = Math.imul(h ^ c, FNV_PRIME);
+      if (c === SEPARATOR_BYTE) separator = true;
       len++;
       continue;
     }
@@ -108,6 +114,7 @@ function utf8Hash(key: string, h: number): number {
     len += 3;
   }
   hashedLength = len;
+  hashedSeparator = separator;
   return h;
 }
 
@@ -126,8 +133,6 @@ function readUint(buf: Uint8Array, i: number): number {
   return n;
 }
 
-/** The separator's byte (ASCII). */
-const SEPARATOR_BYTE = 0x5f;
 
 /** A model over the (inflated) bytes of a reference file: `#` header lines, then sorted `key\tcount\tdf` lines. */
 export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
@@ -223,6 +228,8 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
       }
       const t = terms[i] as string;
       h = utf8Hash(t, h);
+      // An empty term or one holding the separator is in no key.
+      if (hashedLength === 0 || hashedSeparator) return -1;
       len += hashedLength;
       if (hashedLength !== t.length) ascii = false;
     }
@@ -277,12 +284,14 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   };
 
   /**
-   * The line offset of the key terms[from…to) (1–4 terms, none empty or holding the separator, as the
-   * callers check), or -1. Plain loops over the bytes: lines are short, and Buffer's native helpers cost
-   * more per call than they save.
+   * The line offset of the key terms[from…to), or -1 (also when it cannot be a key: not 1–4 terms, or
+   * a term empty or holding the separator). Plain loops over the bytes: lines are short, and Buffer's
+   * native helpers cost more per call than they save.
    */
   const locate = (terms: readonly string[], from: number, to: number): number => {
+    if (to - from < 1 || to - from > 4) return -1;
     if (slots !== null) return probe(slots, terms, from, to);
+    if (!keyable(terms, from, to)) return -1;
     const key = to - from === 1 ? (terms[from] as string) : terms.slice(from, to).join(PHRASE_SEPARATOR);
     if (key.includes('\t') || key.includes('\n')) return -1;
     const known = (searched as Map<string, number>).get(key);
@@ -296,9 +305,8 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
     return at;
   };
 
-  /** Whether terms[from…to) can be a key: 1–4 terms, none empty or holding the separator. */
+  /** Whether terms[from…to) can be a key: none empty or holding the separator (probe tells as it hashes). */
   const keyable = (terms: readonly string[], from: number, to: number): boolean => {
-    if (to - from < 1 || to - from > 4) return false;
     for (let i = from; i < to; i++) {
       const t = terms[i] as string;
       if (t === '' || t.includes(PHRASE_SEPARATOR)) return false;
@@ -320,17 +328,14 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   const one = [''];
   const term = (t: string): ReferenceCounts | null => {
     one[0] = t;
-    if (!keyable(one, 0, 1)) return null;
     const at = locate(one, 0, 1);
     return at < 0 ? null : countsAt(at, keyLength(at));
   };
   const phrase = (terms: readonly string[]): ReferenceCounts | null => {
-    if (!keyable(terms, 0, terms.length)) return null;
     const at = locate(terms, 0, terms.length);
     return at < 0 ? null : countsAt(at, keyLength(at));
   };
   const phraseCount = (terms: readonly string[], from: number, to: number): number | null => {
-    if (!keyable(terms, from, to)) return null;
     const at = locate(terms, from, to);
     return at < 0 ? null : readUint(buf, at + keyLength(at) + 1);
   };

@@ -31,8 +31,19 @@ export function stemmerFor(lang: Lang): Stemmer | null {
   if (!stem) {
     const mod = require(path) as { stem(word: string): string } | { default: { stem(word: string): string } };
     const stemmer = 'stem' in mod ? mod : mod.default;
-    // Bound once: the Spanish stemmer is a class instance whose `stem` uses `this`.
-    stem = (w: string): string => stemmer.stem(w);
+    // Bound once: the Spanish stemmer is a class instance whose `stem` uses `this`. Remembered per word:
+    // natural's stemmers run a dozen regular expressions a word (tens of microseconds), and callers
+    // such as themes ask for the same words group after group.
+    const memo = new Map<string, string>();
+    stem = (w: string): string => {
+      let s = memo.get(w);
+      if (s === undefined) {
+        s = stemmer.stem(w);
+        if (memo.size >= 100_000) memo.clear();
+        memo.set(w, s);
+      }
+      return s;
+    };
     loaded.set(lang, stem);
   }
   return stem;
