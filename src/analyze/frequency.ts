@@ -450,14 +450,26 @@ export function frequencyFromCounts(counts: TermCounts, opts: FrequencyOptions):
 
   const only = counts.groups[0];
   if (!by && counts.dfInGroup && counts.groups.length === 1 && only) {
-    // One group holding every count and the document frequency: rows straight from its arrays.
+    // One group holding every count and the document frequency: rows straight from its arrays. Sorted
+    // by a number with a top, only terms whose key reaches the top-th largest can be kept (as rankRows
+    // keeps them): the key of every term first, then rows for those alone, not for the whole vocabulary.
+    const n = only.terms.length;
+    const tfidfAt = (i: number): number => (only.counts[i] as number) * idf(idfOver === 'documents' ? (only.docCounts[i] as number) : (only.unitCounts[i] as number));
+    let threshold = -Infinity;
+    if (opts.sort !== 'term' && top !== null && top < n) {
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = (only.counts[i] as number) < minCount ? -Infinity : opts.sort === 'tfidf' ? tfidfAt(i) : (only.counts[i] as number);
+      const sorted = keys.slice().sort();
+      // (-Infinity when fewer terms pass --min-count than the top: then all of them stay)
+      threshold = sorted[n - Math.max(top, 1)] as number;
+    }
     const rows: Omit<FreqRow, 'rank'>[] = [];
-    for (let i = 0; i < only.terms.length; i++) {
+    for (let i = 0; i < n; i++) {
       const count = only.counts[i] as number;
       if (count < minCount) continue;
-      const units = only.unitCounts[i] as number;
-      const documents = only.docCounts[i] as number;
-      rows.push({ term: only.terms[i] as string, count, rate: rate(count, only.tokens), units, documents, tfidf: count * idf(idfOver === 'documents' ? documents : units) });
+      const tfidf = tfidfAt(i);
+      if ((opts.sort === 'tfidf' ? tfidf : count) < threshold) continue;
+      rows.push({ term: only.terms[i] as string, count, rate: rate(count, only.tokens), units: only.unitCounts[i] as number, documents: only.docCounts[i] as number, tfidf });
     }
     return { groups: [{ group: '', tokens: only.tokens, types: only.terms.length, rows: rankRows(rows, opts.sort, top) }], totalTokens: only.tokens, params };
   }

@@ -194,11 +194,24 @@ describe('frequency properties', () => {
     );
   });
 
-  it('--top k keeps exactly the first k rows of the full ranking, ranks included', () => {
+  it('--top k keeps exactly the first k rows of the full ranking, ranks included (with any --min-count)', () => {
     fc.assert(
-      fc.property(corpusArb, fc.integer({ min: 0, max: 8 }), fc.boolean(), fc.constantFrom('count', 'tfidf') as fc.Arbitrary<'count' | 'tfidf'>, (units, top, by, sort) => {
-        const full = termFrequencies(units, { sort, by });
-        const cut = termFrequencies(units, { sort, by, top });
+      fc.property(corpusArb, fc.integer({ min: 0, max: 8 }), fc.boolean(), fc.constantFrom('count', 'tfidf') as fc.Arbitrary<'count' | 'tfidf'>, fc.integer({ min: 1, max: 3 }), (units, top, by, sort, minCount) => {
+        const full = termFrequencies(units, { sort, by, minCount });
+        const cut = termFrequencies(units, { sort, by, top, minCount });
+        expect(cut.groups.map((g) => g.rows)).toEqual(full.groups.map((g) => g.rows.slice(0, top)));
+      }),
+    );
+  });
+
+  it('ungrouped counts (one group holding the document frequency, as workers send them): --top k is the first k rows of the full ranking', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.integer({ min: 0, max: 8 }), fc.constantFrom('count', 'tfidf') as fc.Arbitrary<'count' | 'tfidf'>, fc.integer({ min: 1, max: 3 }), (grouped, top, sort, minCount) => {
+        const units = grouped.map((u) => ({ ...u, group: '' }));
+        const counts = countTerms(units);
+        if (units.length > 0) expect(counts.dfInGroup).toBe(true);
+        const full = frequencyFromCounts(counts, { sort, minCount });
+        const cut = frequencyFromCounts(counts, { sort, minCount, top });
         expect(cut.groups.map((g) => g.rows)).toEqual(full.groups.map((g) => g.rows.slice(0, top)));
       }),
     );
