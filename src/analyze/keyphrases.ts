@@ -101,17 +101,22 @@ export interface KeyphraseResult {
   tokens: number;
   /** Content units read. */
   units: number;
-  /** The sentences ("unit#index") where each ranked phrase occurs, by key, for callers that group phrases. */
+  /** The sentences ("unit#index") where each phrase of `rows` occurs, by key, for callers that group phrases. */
   sentences: Map<string, string[]>;
   /** Every word's weight W(t), as the phrase scores sum it. */
-  wordWeights: Map<string, number>;
-  /** Every content word's bits per occurrence, max(0, log2((f(t)/N)/p_bg(t))). */
-  wordBits: Map<string, number>;
+  wordWeights: ReadonlyMap<string, number>;
+  /** Every content word's bits per occurrence, max(0, log2((f(t)/N)/p_bg(t))); worked out when asked. */
+  wordBits: WordLookup;
   /** Every content word's count f(t). */
-  wordCounts: Map<string, number>;
-  /** Every content word's background rate p_bg(t). */
-  wordRates: Map<string, number>;
+  wordCounts: ReadonlyMap<string, number>;
+  /** Every content word's background rate p_bg(t); worked out when asked. */
+  wordRates: WordLookup;
   params: Record<string, unknown>;
+}
+
+/** A value per content word of the text; undefined for any other word. */
+export interface WordLookup {
+  get(term: string): number | undefined;
 }
 
 /** A unit's terms with the text they came from (for display forms and acronyms). */
@@ -294,20 +299,23 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     }
   }
 
+  // A word's background rate and bits, for its weight here and for callers that ask about a few words.
+  const rateOf = (t: string): number => (bg.termRate(t) ?? bg.floor) || bg.floor;
+  // Bits per occurrence: how much more often this text uses the word than the background does.
+  const bitsOf = (t: string, f: number): number => Math.max(0, Math.log2(f / Math.max(tokens, 1) / rateOf(t)));
   const weights = new Map<string, number>();
-  const rates = new Map<string, number>();
-  const bits = new Map<string, number>();
   for (const [t, f] of freq) {
-    const rate = (bg.termRate(t) ?? bg.floor) || bg.floor;
-    rates.set(t, rate);
     // Words the UN uses as often as this text does weigh (almost) nothing, but still rank phrases among themselves.
-    // Bits per occurrence: how much more often this text uses the word than the background does.
-    const b = Math.max(0, Math.log2(f / Math.max(tokens, 1) / rate));
-    bits.set(t, b);
     // Sublinear in the count (1 + ln f, the usual damped tf): a word repeated throughout a short text
     // should not outweigh a phrase of rarer words, or every phrase holding it outranks the rest.
-    weights.set(t, (1 + Math.log(f)) * b + 0.01 * f);
+    weights.set(t, (1 + Math.log(f)) * bitsOf(t, f) + 0.01 * f);
   }
+  const counted = (get: (t: string, f: number) => number): WordLookup => ({
+    get: (t) => {
+      const f = freq.get(t);
+      return f === undefined ? undefined : get(t, f);
+    },
+  });
 
   // Score every candidate, then give display forms and expected counts only to the rows kept.
   const scored: { key: string; c: Cand; acr: string | undefined; score: number }[] = [];
@@ -320,7 +328,6 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     const spread = 1 + Math.log(c.units.length);
     const score = wsum * spread;
     if (!(score > 0)) continue;
-    sentencesOf.set(key, c.sentences);
     scored.push({ key, c, acr, score });
   }
   // Compared, not subtracted: the comparator then makes no number objects.
@@ -331,6 +338,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     const { key, c, acr, score } = scored[i] as (typeof scored)[number];
     const rate = c.terms.length === 1 ? (bg.termRate(key) ?? bg.floor) : (bg.phraseRate(c.terms) ?? bg.floor);
     const prev = rows[rows.length - 1];
+    sentencesOf.set(key, c.sentences);
     rows.push({
       key,
       terms: c.terms,
@@ -350,9 +358,9 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
     units: units.length,
     sentences: sentencesOf,
     wordWeights: weights,
-    wordBits: bits,
+    wordBits: counted(bitsOf),
     wordCounts: freq,
-    wordRates: rates,
+    wordRates: counted(rateOf),
     params: {
       background: bg.name,
       candidates:
@@ -579,10 +587,19 @@ class Collector {
     const first = occ[from] as TermOcc;
     const expansion = to - from === 1 && this.acronyms.size > 0 ? this.acronyms.get(first.term) : undefined;
     const c = expansion ? this.into.byTerms(expansion) : this.into.at(facts, terms, from, to);
-    c.count++;
+    const end = (occ[to - 1] as TermOcc).end;
+    if (c.count++ === 0) {
+      // Most candidates occur once: arrays made to measure, not grown by a push.
+      c.units = [u.unit];
+      c.sentences = [this.sid];
+      c.texts = [u.text];
+      c.starts = [first.start];
+      c.ends = [end];
+      return;
+    }
     if (c.units[c.units.length - 1] !== u.unit) c.units.push(u.unit);
     if (c.sentences[c.sentences.length - 1] !== this.sid) c.sentences.push(this.sid);
-    addSurface(c, u.text, first.start, (occ[to - 1] as TermOcc).end);
+    addSurface(c, u.text, first.start, end);
   }
 
   /**
