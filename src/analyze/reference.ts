@@ -166,19 +166,20 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
   // compared term by term, so asking for one builds no key either.
   const n = buf.length;
   let asked = 0;
-  /** Per slot: hash, 1 + offset of the line, length of the key in bytes (0 = empty); null until built. */
+  /** Per slot: hash, 1 + offset of the line (0 = empty); null until built. */
   let slots: Int32Array | null = null;
   let mask = 0;
   /** Binary-search answers (line offset or -1) by key, while there is no index: windows repeat ("of the …"). */
   let searched: Map<string, number> | null = new Map();
 
   const buildIndex = (): Int32Array => {
-    let lines = 0;
-    for (let i = body; i < n; i++) if (buf[i] === NL) lines++;
+    let lines = 1;
+    for (let i = buf.indexOf(NL, body); i >= 0; i = buf.indexOf(NL, i + 1)) lines++;
+    // At most two thirds full: short probe runs, in a table small enough to stay mostly in cache.
     let cap = 16;
-    while (cap < (lines + 1) * 2) cap <<= 1;
+    while (cap < lines + (lines >> 1)) cap <<= 1;
     mask = cap - 1;
-    const table = new Int32Array(cap * 3);
+    const table = new Int32Array(cap * 2);
     let i = body;
     while (i < n) {
       const start = i;
@@ -186,20 +187,20 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
       for (let c = buf[i] as number; i < n && c !== TAB && c !== NL; c = buf[++i] as number) h = Math.imul(h ^ c, FNV_PRIME);
       if (i < n && buf[i] === TAB && i > start) {
         let q = h & mask;
-        while (table[q * 3 + 2] !== 0) q = (q + 1) & mask;
-        table[q * 3] = h;
-        table[q * 3 + 1] = start + 1;
-        table[q * 3 + 2] = i - start;
+        while (table[q * 2 + 1] !== 0) q = (q + 1) & mask;
+        table[q * 2] = h;
+        table[q * 2 + 1] = start + 1;
       }
-      while (i < n && buf[i] !== NL) i++;
-      i++;
+      const nl = buf.indexOf(NL, i);
+      i = nl < 0 ? n : nl + 1;
     }
     searched = null;
     return table;
   };
 
-  /** Whether the `len` bytes at `at` are terms[from…to) joined by the separator. */
+  /** Whether the key of the line at `at` is terms[from…to) joined by the separator (`len` bytes). */
   const sameKey = (at: number, len: number, terms: readonly string[], from: number, to: number, ascii: boolean): boolean => {
+    if (at + len >= n || buf[at + len] !== TAB) return false;
     if (!ascii) {
       const bytes = encoder.encode(terms.slice(from, to).join(PHRASE_SEPARATOR));
       let k = 0;
@@ -233,9 +234,9 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
       len += hashedLength;
       if (hashedLength !== t.length) ascii = false;
     }
-    for (let q = h & mask; table[q * 3 + 2] !== 0; q = (q + 1) & mask) {
-      if (table[q * 3] !== h || table[q * 3 + 2] !== len) continue;
-      const at = (table[q * 3 + 1] as number) - 1;
+    for (let q = h & mask; table[q * 2 + 1] !== 0; q = (q + 1) & mask) {
+      if (table[q * 2] !== h) continue;
+      const at = (table[q * 2 + 1] as number) - 1;
       if (sameKey(at, len, terms, from, to, ascii)) return at;
     }
     return -1;
