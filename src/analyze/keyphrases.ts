@@ -170,11 +170,15 @@ function sumLargest(terms: readonly string[], extra: string | undefined, weights
   return sum;
 }
 
-/** A run of terms between gaps: the occurrences, each one's facts, and its term (arrays reused run after run). */
+/**
+ * A run of terms between gaps: the occurrences, each one's facts, and its term, in the first `n` places
+ * of arrays reused run after run (what lies beyond is left from longer runs before: never read).
+ */
 interface Run {
   occ: TermOcc[];
   facts: TermFacts[];
   terms: string[];
+  n: number;
 }
 
 /** A node of a CandTable's trie: the candidate of the terms so far, and the nodes one term longer. */
@@ -244,7 +248,7 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   const courteousTable = new CandTable();
   const { counts: freq, tokens } = opts.counts ?? contentCounts(units);
   let positions = 0;
-  const run: Run = { occ: [], facts: [], terms: [] };
+  const run: Run = { occ: [], facts: [], terms: [], n: 0 };
   const collector = new Collector(maxLength, acronyms, bg);
   const facts: (TermFacts | null)[] = [];
 
@@ -266,17 +270,15 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
       for (let k = 0; k <= sentence.length; k++) {
         const t = sentence[k];
         if (t === null || t === undefined) {
-          if (run.occ.length === 0) continue;
-          positions += run.occ.length;
+          if (run.n === 0) continue;
+          positions += run.n;
           collector.collect(run);
-          run.occ.length = 0;
-          run.facts.length = 0;
-          run.terms.length = 0;
+          run.n = 0;
           continue;
         }
-        run.occ.push(t);
-        run.facts.push(facts[k] as TermFacts);
-        run.terms.push(t.term);
+        run.occ[run.n] = t;
+        run.facts[run.n] = facts[k] as TermFacts;
+        run.terms[run.n++] = t.term;
       }
     }
   }
@@ -493,7 +495,7 @@ class Collector {
   unit!: TextUnit;
   sid = '';
   into!: CandTable;
-  private run: Run = { occ: [], facts: [], terms: [] };
+  private run: Run = { occ: [], facts: [], terms: [], n: 0 };
   /** Name spans of the run (see nameSpans). */
   private names: [number, number][] = [];
   /** English word classes of the run's terms: codeOf's, and for nounPhraseShape a stopword's own class too. */
@@ -510,10 +512,10 @@ class Collector {
 
   collect(run: Run): void {
     const { occ, facts, terms } = run;
-    const n = occ.length;
+    const n = run.n;
     const u = this.unit;
     this.run = run;
-    this.names = nameSpans(occ, u.text, u.stream.lang);
+    this.names = nameSpans(occ, n, u.text, u.stream.lang);
     if (this.added.length < n) this.added = new Uint8Array(n * 2);
     this.added.fill(0, 0, n);
     const { codes, shapes, maxLength } = this;
@@ -581,7 +583,7 @@ class Collector {
   private add(from: number, to: number): void {
     const { occ, facts, terms } = this.run;
     if (to - from < 8) this.added[from] = (this.added[from] as number) | (1 << (to - from));
-    if (splitsExpansion(occ, from, to)) return;
+    if (splitsExpansion(occ, this.run.n, from, to)) return;
     for (const [a, b] of this.names) if (from < b && to > a && (from > a || to < b)) return;
     const u = this.unit;
     const first = occ[from] as TermOcc;
@@ -616,7 +618,7 @@ class Collector {
   /** Whether the UN uses terms k and k + 1 of the run as a phrase. */
   private known(k: number): boolean {
     const { occ, terms } = this.run;
-    return k >= 0 && k + 1 < occ.length && !(occ[k] as TermOcc).stop && !(occ[k + 1] as TermOcc).stop && this.bg.phraseRate(terms, k, k + 2) !== null;
+    return k >= 0 && k + 1 < this.run.n && !(occ[k] as TermOcc).stop && !(occ[k + 1] as TermOcc).stop && this.bg.phraseRate(terms, k, k + 2) !== null;
   }
 }
 
@@ -669,7 +671,7 @@ const UPPER = /\p{Lu}/u;
  * to Protect". The same words in lower case are ordinary wording: "the primary responsibility to protect
  * its populations" still gives "primary responsibility".
  */
-function nameSpans(run: readonly TermOcc[], text: string, lang: Lang): [number, number][] {
+function nameSpans(run: readonly TermOcc[], n: number, text: string, lang: Lang): [number, number][] {
   let names = namesByLang.get(lang);
   if (!names) {
     names = new Map();
@@ -682,14 +684,14 @@ function nameSpans(run: readonly TermOcc[], text: string, lang: Lang): [number, 
   }
   let spans: [number, number][] = NO_SPANS;
   if (names.size === 0) return spans;
-  for (let i = 0; i < run.length; i++) {
+  for (let i = 0; i < n; i++) {
     // Names are written capitalised: a lower-case ASCII letter (the common case) needs no lookup.
     const c = text.charCodeAt((run[i] as TermOcc).start);
     if ((c >= 0x61 && c <= 0x7a) || !UPPER.test(text[(run[i] as TermOcc).start] ?? '')) continue;
     const list = names.get((run[i] as TermOcc).term);
     if (!list) continue;
     for (const words of list) {
-      if (i + words.length > run.length || !words.every((w, k) => (run[i + k] as TermOcc).term === w)) continue;
+      if (i + words.length > n || !words.every((w, k) => (run[i + k] as TermOcc).term === w)) continue;
       if (spans === NO_SPANS) spans = [];
       spans.push([i, i + words.length]);
     }
@@ -698,12 +700,12 @@ function nameSpans(run: readonly TermOcc[], text: string, lang: Lang): [number, 
 }
 
 /** Whether [from, to) cuts through terms that share one span (an alias such as R2P, expanded). */
-function splitsExpansion(run: readonly TermOcc[], from: number, to: number): boolean {
+function splitsExpansion(run: readonly TermOcc[], n: number, from: number, to: number): boolean {
   const a = run[from] as TermOcc;
   const before = run[from - 1];
   if (before && before.start === a.start && before.end === a.end) return true;
   const z = run[to - 1] as TermOcc;
-  const after = run[to];
+  const after = to < n ? run[to] : undefined;
   return after !== undefined && after.start === z.start && after.end === z.end;
 }
 
