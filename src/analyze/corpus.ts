@@ -53,20 +53,26 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** The union of two lists sorted by compareDocIds, sorted likewise (a linear merge; an id in both once). */
+/**
+ * The union of two lists of ids, sorted by compareDocIds, each id once. Lists already in that order (as
+ * lists kept in input order are) merge in one linear pass; others are sorted afresh.
+ */
 export function mergeDocIds(a: readonly string[], b: readonly string[]): string[] {
+  if (!sortedIds(a) || !sortedIds(b)) return [...new Set([...a, ...b])].sort(compareDocIds);
   const out: string[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    const d = compareDocIds(a[i] as string, b[j] as string);
-    if (d <= 0) out.push(a[i++] as string);
-    else out.push(b[j++] as string);
-    if (d === 0) j++;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && compareDocIds(a[i] as string, b[j] as string) <= 0) ? (a[i++] as string) : (b[j++] as string);
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
   }
-  while (i < a.length) out.push(a[i++] as string);
-  while (j < b.length) out.push(b[j++] as string);
   return out;
+}
+
+/** Whether ids are in compareDocIds order (repeats allowed). */
+function sortedIds(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (compareDocIds(ids[i - 1] as string, ids[i] as string) > 0) return false;
+  return true;
 }
 
 const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;

@@ -459,9 +459,9 @@ export function frequencyFromCounts(counts: TermCounts, opts: FrequencyOptions):
     if (opts.sort !== 'term' && top !== null && top < n) {
       const keys = new Float64Array(n);
       for (let i = 0; i < n; i++) keys[i] = (only.counts[i] as number) < minCount ? -Infinity : opts.sort === 'tfidf' ? tfidfAt(i) : (only.counts[i] as number);
-      const sorted = keys.slice().sort();
+      keys.sort();
       // (-Infinity when fewer terms pass --min-count than the top: then all of them stay)
-      threshold = sorted[n - Math.max(top, 1)] as number;
+      threshold = keys[n - Math.max(top, 1)] as number;
     }
     const rows: Omit<FreqRow, 'rank'>[] = [];
     for (let i = 0; i < n; i++) {

@@ -192,8 +192,8 @@ let tableIds = 0;
 /**
  * The candidates of one ranking, by key ("responsibility to protect"). Finding one by its terms builds
  * no key: the facts of a candidate's first term hold, for the table that last used them, a trie over
- * the facts of the terms that follow (Maps keyed by object, which hash by identity), and a candidate's
- * key string is made once, when it is first met.
+ * the facts of the terms that follow (Maps keyed by object, which hash by identity), and a key string
+ * is made only when a trie node is new (a candidate's first occurrence, mostly).
  */
 class CandTable {
   readonly byKey = new Map<string, Cand>();
@@ -252,39 +252,42 @@ export function keyphrases(units: readonly TextUnit[], bg: Background, opts: Key
   const collector = new Collector(maxLength, acronyms, bg);
   const facts: (TermFacts | null)[] = [];
 
-  for (const u of units) {
-    let si = 0;
-    collector.unit = u;
-    for (const sentence of u.stream.sentences) {
-      collector.sid = `${u.unit}#${si++}`;
-      // A sentence of thanks or praise ("I would like to thank the panelists for their valuable
-      // insights") names people and courtesies, not what the statement is about: its words count, and its
-      // phrases count only if the statement also says them elsewhere (below).
-      facts.length = sentence.length;
-      for (let k = 0; k < sentence.length; k++) {
-        const t = sentence[k];
-        facts[k] = t ? factsOf(t.term) : null;
-      }
-      collector.into = courtesyOf(facts) ? courteousTable : table;
-      // Each run of terms between gaps, with its terms' facts and strings alongside.
-      for (let k = 0; k <= sentence.length; k++) {
-        const t = sentence[k];
-        if (t === null || t === undefined) {
-          if (run.n === 0) continue;
-          positions += run.n;
-          collector.collect(run);
-          run.n = 0;
-          continue;
+  // The tries hang on the facts memo: let go of them whatever happens.
+  try {
+    for (const u of units) {
+      let si = 0;
+      collector.unit = u;
+      for (const sentence of u.stream.sentences) {
+        collector.sid = `${u.unit}#${si++}`;
+        // A sentence of thanks or praise ("I would like to thank the panelists for their valuable
+        // insights") names people and courtesies, not what the statement is about: its words count, and its
+        // phrases count only if the statement also says them elsewhere (below).
+        facts.length = sentence.length;
+        for (let k = 0; k < sentence.length; k++) {
+          const t = sentence[k];
+          facts[k] = t ? factsOf(t.term) : null;
         }
-        run.occ[run.n] = t;
-        run.facts[run.n] = facts[k] as TermFacts;
-        run.terms[run.n++] = t.term;
+        collector.into = courtesyOf(facts) ? courteousTable : table;
+        // Each run of terms between gaps, with its terms' facts and strings alongside.
+        for (let k = 0; k <= sentence.length; k++) {
+          const t = sentence[k];
+          if (t === null || t === undefined) {
+            if (run.n === 0) continue;
+            positions += run.n;
+            collector.collect(run);
+            run.n = 0;
+            continue;
+          }
+          run.occ[run.n] = t;
+          run.facts[run.n] = facts[k] as TermFacts;
+          run.terms[run.n++] = t.term;
+        }
       }
     }
+  } finally {
+    table.release();
+    courteousTable.release();
   }
-
-  table.release();
-  courteousTable.release();
   const cands = table.byKey;
   for (const [key, c] of courteousTable.byKey) {
     const m = cands.get(key);
@@ -521,8 +524,7 @@ class Collector {
     const { codes, shapes, maxLength } = this;
     const english = u.stream.lang === 'en';
     if (english) {
-      codes.length = n;
-      shapes.length = n;
+      // (their first n places: what lies beyond is left from longer runs, never read)
       for (let k = 0; k < n; k++) {
         const t = occ[k] as TermOcc;
         const c = codeOf(t, facts[k] as TermFacts);

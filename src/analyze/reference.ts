@@ -49,8 +49,8 @@ export interface ReferenceModel {
   phrase(terms: readonly string[]): ReferenceCounts | null;
   /**
    * The count of the phrase `terms[from…to)` (1–4 terms), or null when not kept: `phrase(terms.slice(from,
-   * to))?.count`, but once the hash index is up (a corpus asks millions of these) without building the
-   * key, the slice or a result object.
+   * to))?.count`, but once the hash index is up (a corpus asks millions of these) without a result
+   * object, and, for ASCII terms, without building the key or the slice.
    */
   phraseCount(terms: readonly string[], from: number, to: number): number | null;
   /**
@@ -70,8 +70,8 @@ const SEPARATOR_BYTE = 0x5f;
 
 /** The UTF-8 byte count of the string utf8Hash last hashed (a second result, without an array per call). */
 let hashedLength = 0;
-/** Whether that string held the phrase separator (a third result). */
-let hashedSeparator = false;
+/** Whether that string held a byte no key holds: the phrase separator, a tab or a line break (a third result). */
+let hashedUnkeyable = false;
 
 /**
  * FNV-1a over the UTF-8 bytes of a string (as TextEncoder writes them), continuing from the hash `h` of
@@ -79,12 +79,12 @@ let hashedSeparator = false;
  */
 function utf8Hash(key: string, h: number): number {
   let len = 0;
-  let separator = false;
+  let unkeyable = false;
   for (let k = 0; k < key.length; k++) {
     let c = key.charCodeAt(k);
     if (c < 0x80) {
       h = Math.imul(h ^ c, FNV_PRIME);
-      if (c === SEPARATOR_BYTE) separator = true;
+      if (c === SEPARATOR_BYTE || c === TAB || c === NL) unkeyable = true;
       len++;
       continue;
     }
@@ -114,7 +114,7 @@ function utf8Hash(key: string, h: number): number {
     len += 3;
   }
   hashedLength = len;
-  hashedSeparator = separator;
+  hashedUnkeyable = unkeyable;
   return h;
 }
 
@@ -132,7 +132,6 @@ function readUint(buf: Uint8Array, i: number): number {
   uintEnd = i;
   return n;
 }
-
 
 /** A model over the (inflated) bytes of a reference file: `#` header lines, then sorted `key\tcount\tdf` lines. */
 export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
@@ -229,8 +228,8 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
       }
       const t = terms[i] as string;
       h = utf8Hash(t, h);
-      // An empty term or one holding the separator is in no key.
-      if (hashedLength === 0 || hashedSeparator) return -1;
+      // An empty term, or one holding the separator, a tab or a line break, is in no key.
+      if (hashedLength === 0 || hashedUnkeyable) return -1;
       len += hashedLength;
       if (hashedLength !== t.length) ascii = false;
     }
@@ -242,7 +241,11 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
     return -1;
   };
 
-  /** The line offset of a key by binary search over line starts (lo a line start, hi a line start or the end), or -1. */
+  /**
+   * The line offset of a key by binary search over line starts (lo a line start, hi a line start or the
+   * end), or -1. Plain loops over the bytes: lines are short, and Buffer's native helpers cost more per
+   * call than they save.
+   */
   const search = (key: string): number => {
     const q = encoder.encode(key);
     const qn = q.length;
@@ -286,8 +289,7 @@ export function referenceModelFrom(bytes: Uint8Array): ReferenceModel {
 
   /**
    * The line offset of the key terms[from…to), or -1 (also when it cannot be a key: not 1–4 terms, or
-   * a term empty or holding the separator). Plain loops over the bytes: lines are short, and Buffer's
-   * native helpers cost more per call than they save.
+   * a term empty or holding the separator, a tab or a line break).
    */
   const locate = (terms: readonly string[], from: number, to: number): number => {
     if (to - from < 1 || to - from > 4) return -1;

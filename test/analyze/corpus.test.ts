@@ -46,4 +46,16 @@ describe('mergeDocIds', () => {
       { numRuns: 500 },
     );
   });
+
+  it('gives the same for lists out of order or with repeats', () => {
+    fc.assert(
+      fc.property(fc.array(id), fc.array(id), (a, b) => {
+        expect(mergeDocIds(a, b)).toEqual([...new Set([...a, ...b])].sort(compareDocIds));
+        const sa = [...a].sort(compareDocIds);
+        const sb = [...b].sort(compareDocIds);
+        expect(mergeDocIds(sa, sb)).toEqual([...new Set([...a, ...b])].sort(compareDocIds));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -80,14 +80,19 @@ describe('the shipped data file', () => {
       if (terms.length > 1) windows.push([terms, 0, terms.length - 1]);
       windows.push([[...terms, 'zzzz'], 0, terms.length + 1]);
     }
+    // never keys: a separator, an empty term, five terms, a tab or a line break inside a term
     windows.push([['a', 'b_c', 'd'], 0, 3], [['peace', '', 'security'], 0, 3], [['peace', 'and', 'security', 'council', 'now'], 0, 5]);
+    windows.push([['peace\t1'], 0, 1], [['peace\n'], 0, 1], [['peace', 'and\tsecurity'], 0, 2]);
     const want = windows.map(([terms, from, to]) => referenceModelFrom(bytes).phrase(terms.slice(from, to))?.count ?? null);
     expect(want.filter((c) => c !== null).length).toBeGreaterThan(keys.length);
+    // Fewer questions than the 5,000 after which the index takes over: these are answered by binary search.
+    expect(windows.length).toBeLessThan(5_000);
     const searched = referenceModelFrom(bytes);
     expect(windows.map(([terms, from, to]) => searched.phraseCount(terms, from, to))).toEqual(want);
     const indexed = referenceModelFrom(bytes);
     for (let i = 0; i < 5_001; i++) indexed.term(`absent${i}`);
     expect(windows.map(([terms, from, to]) => indexed.phraseCount(terms, from, to))).toEqual(want);
+    for (const bad of ['peace\t1', 'peace\n', '']) expect(indexed.term(bad)).toBeNull();
   });
 
   it('keeps what the thresholds say: terms count >= 3, phrases of 2-4 terms count >= 5 and df >= 3, df <= count, df <= documents', () => {
