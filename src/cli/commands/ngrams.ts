@@ -56,7 +56,9 @@ export function ngramsCommand(program: Command): void {
     const run = new Run(opts);
     const args = { ...countArgs(opts), ngrams: { n: opts.n, strict: Boolean(opts.strict) } };
     const { values } = await run.loadWith<Counted<NgramCounts>>(inputs, { module: JOBS, fn: 'countDocNgrams', reduce: 'mergeCountedNgrams', accumulator: 'ngramAccumulator', args });
-    const counts = mergeNgramCounts(countNgrams([], args.ngrams), ...values.map((v) => v.value));
+    // The job's reduce leaves one merged value (none when nothing was read): merging it again into
+    // empty counts would copy every n-gram once more.
+    const counts = values.length === 1 ? (values[0] as Counted<NgramCounts>).value : mergeNgramCounts(countNgrams([], args.ngrams), ...values.map((v) => v.value));
     for (const w of stemWarnings(opts, mergeLangs(values))) run.note(w);
     const result = ngramsFromCounts(counts, { minCount: opts.minCount ?? 2, sort: opts.sort, top: opts.top });
     run.out(render(run, result, opts, Object.values(mergeLangs(values)).reduce((a, n) => a + n, 0)));
