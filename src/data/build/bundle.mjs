@@ -21,6 +21,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Node 20 has Unicode property escapes (/\p{L}/u) since Node 10, but esbuild's table says otherwise and
+  // would turn every such literal into `new RegExp(…)`, built again at each evaluation: in a loop over
+  // characters, a regular expression per character.
+  supported: { 'regexp-unicode-property-escapes': true },
   // CommonJS has no import.meta: each file gets its own URL from __filename.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
