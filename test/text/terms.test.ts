@@ -217,6 +217,8 @@ describe('prepareTerms: a sink of term bags', () => {
     ['en', 'The UN and the United Nations Security Council; R2P, RtoP: the responsibility to protect. In 2030, 17 SDGs.'],
     ['en', 'Côte d’Ivoire, São Tomé and Príncipe — THE GENERAL DEBATE. The Secretary-General thanked the UNGA.'],
     ['fr', "L'Assemblée générale et l'Organisation des Nations Unies: qu'il s'agisse des droits de l'homme en Côte d'Ivoire."],
+    // caps headings with plain words before (or without) a compound, and plain words before a compound
+    ['en', 'PEACE AND DEVELOPMENT IN AFRICA. Peace and prosperity for all United Nations Member States. SUSTAINABLE DEVELOPMENT GOALS FOR THE UNITED NATIONS.'],
   ] as const)('%s: the bag is the stream without stopwords and numbers', (lang, text) => {
     for (const opts of [{ ...OPTS, lang }, { ...OPTS, lang, stem: true }, { ...OPTS, lang, stopwords: 'none' as const, numbers: true }]) {
       const bag = bagOf(text, opts);
