@@ -12,7 +12,7 @@
 import type { SpeechDocument } from '../model/types.js';
 import { stemmerFor, type Lang, type TermSink } from '../text/index.js';
 import { referenceBackground } from './background.js';
-import { compareDocIds } from './corpus.js';
+import { compareDocIds, sortGroupKeys } from './corpus.js';
 import { countedUnits, mergeLangs, visitUnits, type CountArgs, type Counted } from './jobs.js';
 import { groupKey } from './groups.js';
 import type { KeyphraseResult, TextUnit } from './keyphrases.js';
@@ -105,37 +105,60 @@ export interface GroupThemesOut extends Omit<GroupThemes, 'keyphrases'> {
   evidence?: (ThemeEvidence | null)[];
 }
 
-/** Accumulator of pass 2: keeps the owned groups' units, then ranks and groups their key phrases. */
+/**
+ * Accumulator of pass 2: keeps the documents holding an owned group, then ranks and groups the key
+ * phrases group by group. A group's term streams are made when its turn comes and dropped after it (a
+ * document's streams are kept only until its last group is done), so memory holds the documents and
+ * one group's streams, not the streams of every group at once.
+ */
 export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: SpeechDocument): void; result(): GroupThemesOut[] } {
   const keep = new Set(args.keep);
-  const byDoc: { id: string; units: TextUnit[] }[] = [];
+  /** Documents with an owned group, and the owned groups each holds. */
+  const held: { doc: SpeechDocument; groups: Set<string> }[] = [];
   return {
     // (the documents' languages were counted in pass 1)
     add(doc) {
-      const mine = countedUnits(doc, args).filter((u) => keep.has(u.group)) as TextUnit[];
-      if (mine.length) byDoc.push({ id: doc.id, units: mine });
+      const groups = new Set<string>();
+      for (const u of doc.units) {
+        if (!args.allUnits && u.kind !== 'content') continue;
+        const g = groupKey(u, doc, args.by);
+        if (keep.has(g)) groups.add(g);
+      }
+      if (groups.size) held.push({ doc, groups });
     },
     result() {
       // Documents arrive in any order: put them back in input order (d1, d2, …; a document's units are in order).
-      const units = byDoc.sort((a, b) => compareDocIds(a.id, b.id)).flatMap((d) => d.units);
+      held.sort((a, b) => compareDocIds(a.doc.id, b.doc.id));
       const counts = new Map<string, number>();
       args.totals.terms.forEach((t, i) => counts.set(t, args.totals.counts[i] as number));
+      const whole = { counts, tokens: args.totals.tokens };
       const stem = stemmerFor('en') ?? undefined;
-      const groups = themesByGroup(
-        units,
-        referenceBackground(),
-        { top: args.top, ...(args.keyphrases !== undefined ? { keyphrases: args.keyphrases } : {}), ...(stem ? { stem } : {}) },
-        { counts, tokens: args.totals.tokens },
-      );
-      const value = groups.map((g): GroupThemesOut => {
-        const { rows, tokens, units: n, params } = g.keyphrases;
-        const out: GroupThemesOut = { group: g.group, themes: g.themes, keyphrases: { rows: args.keyphrases !== undefined ? rows.slice(0, args.keyphrases) : [], tokens, units: n, params } };
-        if (args.explain) {
-          const members = units.filter((u) => u.group === g.group);
-          out.evidence = g.themes.map((t) => themeEvidence(t, members));
+      const bg = referenceBackground();
+      const opts = { top: args.top, ...(args.keyphrases !== undefined ? { keyphrases: args.keyphrases } : {}), ...(stem ? { stem } : {}) };
+      // Each document's units, made on its first group's turn and let go after its last.
+      const made = new Map<SpeechDocument, TextUnit[]>();
+      const left = new Map(held.map((h) => [h.doc, h.groups.size]));
+      const value: GroupThemesOut[] = [];
+      for (const group of sortGroupKeys(keep)) {
+        const members: TextUnit[] = [];
+        for (const h of held) {
+          if (!h.groups.has(group)) continue;
+          let units = made.get(h.doc);
+          if (units === undefined) made.set(h.doc, (units = countedUnits(h.doc, args) as TextUnit[]));
+          for (const u of units) if (u.group === group) members.push(u);
+          const n = (left.get(h.doc) as number) - 1;
+          left.set(h.doc, n);
+          if (n === 0) made.delete(h.doc);
         }
-        return out;
-      });
+        if (!members.length) continue;
+        // One group alone gives what it gives among all: it is scored against the whole input's counts.
+        for (const g of themesByGroup(members, bg, opts, whole)) {
+          const { rows, tokens, units: n, params } = g.keyphrases;
+          const out: GroupThemesOut = { group: g.group, themes: g.themes, keyphrases: { rows: args.keyphrases !== undefined ? rows.slice(0, args.keyphrases) : [], tokens, units: n, params } };
+          if (args.explain) out.evidence = g.themes.map((t) => themeEvidence(t, members));
+          value.push(out);
+        }
+      }
       return value;
     },
   };
