@@ -138,11 +138,19 @@ export function groupThemesAccumulator(args: GroupThemesArgs): { add(doc: Speech
       // Each document's units, made on its first group's turn and let go after its last.
       const made = new Map<SpeechDocument, TextUnit[]>();
       const left = new Map(held.map((h) => [h.doc, h.groups.size]));
+      // Each group's documents, in input order.
+      const docsOf = new Map<string, (typeof held)[number][]>();
+      for (const h of held) {
+        for (const g of h.groups) {
+          const list = docsOf.get(g);
+          if (list) list.push(h);
+          else docsOf.set(g, [h]);
+        }
+      }
       const value: GroupThemesOut[] = [];
       for (const group of sortGroupKeys(keep)) {
         const members: TextUnit[] = [];
-        for (const h of held) {
-          if (!h.groups.has(group)) continue;
+        for (const h of docsOf.get(group) ?? []) {
           let units = made.get(h.doc);
           if (units === undefined) made.set(h.doc, (units = countedUnits(h.doc, args) as TextUnit[]));
           for (const u of units) if (u.group === group) members.push(u);

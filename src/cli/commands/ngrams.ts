@@ -2,7 +2,7 @@
 
 import { InvalidArgumentError, type Command } from 'commander';
 import { mergeLangs, type Counted } from '../../analyze/jobs.js';
-import { countNgrams, mergeNgramCounts, ngramsFromCounts, type NgramCounts, type NgramResult, type NgramSort } from '../../analyze/ngrams.js';
+import { countNgrams, ngramsFromCounts, type NgramCounts, type NgramResult, type NgramSort } from '../../analyze/ngrams.js';
 import { envelope, toJson, toNdjson } from '../../report/json.js';
 import { fixed } from '../../report/numbers.js';
 import { renderTable } from '../../report/table.js';
@@ -56,9 +56,8 @@ export function ngramsCommand(program: Command): void {
     const run = new Run(opts);
     const args = { ...countArgs(opts), ngrams: { n: opts.n, strict: Boolean(opts.strict) } };
     const { values } = await run.loadWith<Counted<NgramCounts>>(inputs, { module: JOBS, fn: 'countDocNgrams', reduce: 'mergeCountedNgrams', accumulator: 'ngramAccumulator', args });
-    // The job's reduce leaves one merged value (none when nothing was read): merging it again into
-    // empty counts would copy every n-gram once more.
-    const counts = values.length === 1 ? (values[0] as Counted<NgramCounts>).value : mergeNgramCounts(countNgrams([], args.ngrams), ...values.map((v) => v.value));
+    // The job's reduce leaves at most one value, already merged (none when nothing was read).
+    const counts = values[0]?.value ?? countNgrams([], args.ngrams);
     for (const w of stemWarnings(opts, mergeLangs(values))) run.note(w);
     const result = ngramsFromCounts(counts, { minCount: opts.minCount ?? 2, sort: opts.sort, top: opts.top });
     run.out(render(run, result, opts, Object.values(mergeLangs(values)).reduce((a, n) => a + n, 0)));

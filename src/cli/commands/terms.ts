@@ -6,7 +6,6 @@ import {
   countTerms,
   documentTermMatrix,
   frequencyFromCounts,
-  mergeTermCounts,
   termFrequencies,
   type FreqSort,
   type FrequencyResult,
@@ -70,9 +69,8 @@ export function termsCommand(program: Command): void {
     } else {
       const { values } = await run.loadWith<Counted<TermCounts>>(inputs, { module: JOBS, fn: 'countDocTerms', reduce: 'mergeCountedTerms', accumulator: 'termAccumulator', args }, { byColumn: true });
       langs = mergeLangs(values);
-      // The job's reduce leaves one merged value (none when nothing was read): merging it again into
-      // empty counts would copy every term once more and lose the one-group fast path.
-      const counts = values.length === 1 ? (values[0] as Counted<TermCounts>).value : mergeTermCounts(countTerms([]), ...values.map((v) => v.value));
+      // The job's reduce leaves at most one value, already merged (none when nothing was read).
+      const counts = values[0]?.value ?? countTerms([]);
       result = frequencyFromCounts(counts, freqOpts);
     }
     for (const w of stemWarnings(opts, langs)) run.note(w);
