@@ -71,34 +71,38 @@ function isWordOrJoinable(k: Cls): boolean {
 
 /** The FNV-1a hash of the last word `wordEnd` scanned. */
 let wordHash = 0;
+/** The class of the character that ended the last word `wordEnd` scanned (Cls.Unknown at the text's end). */
+let wordStop: Cls = Cls.Unknown;
 
-/** End of the word starting at i (a letter, digit or mark); its hash is left in `wordHash`. */
+/** End of the word starting at i (a letter, digit or mark); its hash is left in `wordHash`, and the class of the character after it in `wordStop`. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   const table = CLS_TABLE;
   let h: number = Fnv.Offset;
   let j = i;
+  let k: Cls = Cls.Unknown;
   for (;;) {
     // A run of word characters (Lower..Mark). The table read is inlined, and one unsigned range test per
     // character decides: a character not classified yet and a surrogate (Cls.Surrogate) fail it too,
     // and only they go to `clsAt`.
+    k = Cls.Unknown;
     while (j < n) {
       const c = text.charCodeAt(j);
-      const k = table[c]!;
+      k = table[c]! as Cls;
       if (((k - Cls.Lower) >>> 0) <= Cls.Mark - Cls.Lower) {
         h = Math.imul(h ^ c, Fnv.Prime);
         j++;
         continue;
       }
       if (k !== Cls.Unknown && k !== Cls.Surrogate) break;
-      const kk = clsAt(text, j);
-      if (kk < Cls.Lower || kk > Cls.Mark) break;
+      k = clsAt(text, j);
+      if (k < Cls.Lower || k > Cls.Mark) break;
       const w = cpLen(text, j);
       for (let q = 0; q < w; q++) h = Math.imul(h ^ text.charCodeAt(j + q), Fnv.Prime);
       j += w;
     }
+    // k: the class of text[j], which ended the run (when j < n)
     if (j + 1 >= n) break;
-    const k = clsAt(text, j);
     if (k === Cls.Apos || k === Cls.Hyphen || k === Cls.Joiner) {
       if (isWordOrJoinable(clsAt(text, j + 1))) {
         h = Math.imul(h ^ text.charCodeAt(j), Fnv.Prime);
@@ -118,6 +122,7 @@ function wordEnd(text: string, i: number): number {
     break;
   }
   wordHash = h;
+  wordStop = j < n ? k : Cls.Unknown;
   return j;
 }
 
@@ -193,7 +198,8 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
         }
         buf.push(i, e, pending, wordHash);
         pending = 0;
-        i = e;
+        // the commonest case: a space after the word, which needs nothing more
+        i = wordStop === Cls.Space ? e + 1 : e;
         break;
       }
       case Cls.NoSpace: {
