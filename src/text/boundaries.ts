@@ -34,6 +34,9 @@ export const BREAK_UNLESS_DIGIT: ReadonlySet<string> = new Set([
   'vol', 'Vol', 'sect', 'Sect', 'ch', 'Ch', 'fig', 'Fig', 'núm', 'Núm', 'n', 'N', 'Nº',
 ]);
 
+/** The longest word of NEVER_BREAK and BREAK_UNLESS_DIGIT: a longer word before a dot is no abbreviation (and needs no slice). */
+const LONGEST_ABBREVIATION = Math.max(...[...NEVER_BREAK, ...BREAK_UNLESS_DIGIT].map((w) => w.length));
+
 function isSpaceOrNewline(k: Cls): boolean {
   return k === Cls.Space || k === Cls.Newline;
 }
@@ -106,7 +109,8 @@ export function sentenceEndAt(text: string, i: number): number {
   if (c === 0x2e) {
     // the word before the dot: letters, marks and inner dots ("U.S", "e.g")
     let p = i;
-    while (p > 0) {
+    // (no further back than the longest abbreviation: a longer word is none)
+    while (p > 0 && i - p <= LONGEST_ABBREVIATION) {
       const k = clsAt(text, p - 1);
       if (k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased || k === Cls.Mark || k === Cls.Dot) p--;
       else break;
@@ -114,8 +118,8 @@ export function sentenceEndAt(text: string, i: number): number {
     if (p < i) {
       // a word right after a digit or apostrophe is not an abbreviation ("l'art.", "25th.")
       const before = p > 0 ? clsAt(text, p - 1) : Cls.Space;
-      const w = text.slice(p, i);
-      if (before !== Cls.Digit && before !== Cls.Apos && before !== Cls.Hyphen) {
+      if (i - p <= LONGEST_ABBREVIATION && before !== Cls.Digit && before !== Cls.Apos && before !== Cls.Hyphen) {
+        const w = text.slice(p, i);
         if (NEVER_BREAK.has(w)) return -1;
         if (w.length === 1 && clsAt(text, p) === Cls.Upper) return -1;
         if (next === Cls.Digit && BREAK_UNLESS_DIGIT.has(w)) return -1;
