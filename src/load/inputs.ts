@@ -59,9 +59,8 @@ export function resolveInputs(args: readonly string[], opts: { stdinHasData: boo
   // The same file named twice (or as seeds/x and ./seeds/x) is read once.
   const seen = new Set<string>();
   let found = 0;
-  const add = (path: string): void => {
+  const add = (path: string, key = resolve(path)): void => {
     found++;
-    const key = resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
     out.sources.push({ kind: 'file', path });
@@ -95,8 +94,19 @@ export function resolveInputs(args: readonly string[], opts: { stdinHasData: boo
   return out;
 }
 
-function addDirectory(dir: string, out: ResolvedInputs, add?: (p: string) => void): void {
+/**
+ * `dir` with the separator a file name is joined on: `inDir(d) + name` equals `join(d, name)` and
+ * `inDir(resolve(d)) + name` equals `resolve(join(d, name))` for any entry name (no separator, not '.'
+ * or '..'), without normalising a path per file.
+ */
+function inDir(dir: string): string {
+  return join(dir, '_').slice(0, -1);
+}
+
+function addDirectory(dir: string, out: ResolvedInputs, add?: (p: string, key: string) => void): void {
   const push = add ?? ((p: string) => out.sources.push({ kind: 'file', path: p }));
+  const shown = inDir(dir);
+  const abs = inDir(resolve(dir));
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -107,9 +117,9 @@ function addDirectory(dir: string, out: ResolvedInputs, add?: (p: string) => voi
   entries.sort((a, b) => byCodeUnit(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
+    const p = shown + e.name;
     if (e.isDirectory()) addDirectory(p, out, add);
-    else if (TEXT_FILE.test(e.name)) push(p);
+    else if (TEXT_FILE.test(e.name)) push(p, abs + e.name);
     else out.skipped.push({ path: p, message: 'not a .txt, .md, .csv, .tsv or .jsonl file' });
   }
 }
