@@ -35,6 +35,8 @@ export class TokenBuffer {
   hash = new Int32Array(1024);
   /** Offsets where a sentence break was found (after the terminator and closers, or after a blank line). */
   breaks: number[] = [];
+  /** While scanning: the flags for the next token (Tf). */
+  pending = 0;
 
   /** Appends a token [s, e) with its flags and hash. */
   push(s: number, e: number, f: number, h: number): void {
@@ -74,12 +76,14 @@ let wordHash = 0;
 /** The class of the character that ended the last word `wordEnd` scanned (Cls.Unknown at the text's end). */
 let wordStop: Cls = Cls.Unknown;
 
-/** End of the word starting at i (a letter, digit or mark); its hash is left in `wordHash`, and the class of the character after it in `wordStop`. */
-function wordEnd(text: string, i: number): number {
+/**
+ * End of the word whose characters before `j` are scanned, with `h` their hash so far (from its start:
+ * `wordEnd(text, i)`); the word's hash is left in `wordHash`, and the class of the character after it in
+ * `wordStop`.
+ */
+function wordEnd(text: string, j: number, h: number = Fnv.Offset): number {
   const n = text.length;
   const table = CLS_TABLE;
-  let h: number = Fnv.Offset;
-  let j = i;
   let k: Cls = Cls.Unknown;
   for (;;) {
     // A run of word characters (Lower..Mark). The table read is inlined, and one unsigned range test per
@@ -126,6 +130,22 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
+/** Classes that end a word whatever follows them: space, line break, clause and sentence punctuation, symbols, a no-space script. */
+const PLAIN_STOPS = (1 << Cls.Other) | (1 << Cls.Space) | (1 << Cls.Newline) | (1 << Cls.NoSpace) | (1 << Cls.Term) | (1 << Cls.Gap);
+
+/**
+ * Whether a run of word characters stopped by a character of class `stop`, itself followed by one of
+ * class `next` (from the table: Unknown when not classified yet), is a whole word as `wordEnd` would
+ * find it, with no dotted abbreviation to check (`long`: the word is not a single letter).
+ */
+function plainWordEnd(stop: number, next: number, long: boolean): boolean {
+  if (((PLAIN_STOPS >>> stop) & 1) !== 0) return true;
+  // "peace, and" / "peace. The": not 1,000 or 1.5 (a digit on both sides), not U.N. (a single letter)
+  if (stop === Cls.Comma) return next !== Cls.Digit && next !== Cls.Unknown && next !== Cls.Surrogate;
+  if (stop === Cls.Dot) return long && next !== Cls.Digit && next !== Cls.Unknown && next !== Cls.Surrogate;
+  return false;
+}
+
 /** If a single letter at [i, e) starts a dotted abbreviation (U.N., e.g.), its end after the last dot. */
 function dottedEnd(text: string, i: number, e: number): number {
   const n = text.length;
@@ -151,106 +171,137 @@ function dottedEnd(text: string, i: number, e: number): number {
 /**
  * Scan `text` into `buf` (cleared first): token offsets, a gap flag when clause punctuation precedes a
  * token within its sentence, and a sentence-start flag on each sentence's first token.
+ *
+ * This function holds only the hot path, a plain word and a space, so that V8 inlines what it calls;
+ * everything else is in `scanOther` and `scanWord` (with their code here, the inlining budget ran out
+ * and the scanner took 75% longer).
  */
 export function scanTokens(text: string, buf: TokenBuffer): void {
   buf.n = 0;
   buf.breaks.length = 0;
-  const breaks = buf.breaks;
   const n = text.length;
   let pending: number = Tf.SentStart; // flags for the next token
   let i = 0;
   const table = CLS_TABLE;
   while (i < n) {
-    let k: number = table[text.charCodeAt(i)]!;
-    if (k === Cls.Unknown || k === Cls.Surrogate) k = clsAt(text, i);
-    switch (k) {
-      case Cls.Space:
-        i++;
-        break;
-      case Cls.Lower:
-      case Cls.Upper:
-      case Cls.Uncased:
-      case Cls.Digit:
-      case Cls.Mark: {
-        const e = wordEnd(text, i);
-        if (e === i) {
-          i++;
-          break;
-        }
-        if (k !== Cls.Digit && k !== Cls.Mark && e - i <= 2) {
-          // a single letter (maybe with a mark) followed by '.': a dotted abbreviation?
-          let m = i + cpLen(text, i);
-          while (m < e && clsAt(text, m) === Cls.Mark) m++;
-          if (m === e) {
-            const d = dottedEnd(text, i, e);
-            if (d > 0) {
-              buf.push(i, d, pending, hashRange(text, i, d));
-              pending = 0;
-              const b = sentenceEndAt(text, d - 1);
-              if (b >= 0) {
-                pending = Tf.SentStart;
-                breaks.push(b);
-                i = b;
-              } else i = d;
-              break;
-            }
-          }
-        }
-        buf.push(i, e, pending, wordHash);
+    const c0 = text.charCodeAt(i);
+    const k: number = table[c0]!;
+    if (((k - Cls.Lower) >>> 0) <= Cls.Digit - Cls.Lower) {
+      // a word that starts with a letter or digit: its run of word characters
+      let h = Math.imul(Fnv.Offset ^ c0, Fnv.Prime);
+      let j = i + 1;
+      let kj: number = Cls.Unknown;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        kj = table[c]!;
+        if (((kj - Cls.Lower) >>> 0) > Cls.Mark - Cls.Lower) break;
+        h = Math.imul(h ^ c, Fnv.Prime);
+        j++;
+      }
+      if (j >= n || (kj !== Cls.Unknown && kj !== Cls.Surrogate && (j + 1 >= n || plainWordEnd(kj, table[text.charCodeAt(j + 1)]!, k === Cls.Digit || j - i > 2)))) {
+        buf.push(i, j, pending, h);
         pending = 0;
-        // the commonest case: a space after the word, which needs nothing more
-        i = wordStop === Cls.Space ? e + 1 : e;
-        break;
+        i = j < n && kj === Cls.Space ? j + 1 : j;
+        continue;
       }
-      case Cls.NoSpace: {
-        let e = i;
-        while (e < n) {
-          const kk = clsAt(text, e);
-          if (kk === Cls.NoSpace || kk === Cls.Mark) e += cpLen(text, e);
-          else break;
-        }
-        segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-        for (const seg of segmenter.segment(text.slice(i, e))) {
-          if (seg.isWordLike) {
-            const s0 = i + seg.index;
-            const e0 = s0 + seg.segment.length;
-            buf.push(s0, e0, pending, hashRange(text, s0, e0));
-            pending = 0;
-          }
-        }
-        i = e;
-        break;
-      }
-      case Cls.Dot:
-      case Cls.Term: {
-        const b = sentenceEndAt(text, i);
-        if (b >= 0) {
-          pending = Tf.SentStart;
-          breaks.push(b);
-          i = b;
-        } else i++;
-        break;
-      }
-      case Cls.Newline: {
-        const b = blankLineEndAt(text, i);
-        if (b >= 0) {
-          pending = Tf.SentStart;
-          breaks.push(i);
-          i = b;
-        } else i++;
-        break;
-      }
-      case Cls.Gap:
-      case Cls.Comma:
-      case Cls.Hyphen: // a hyphen outside a word is a dash
-        if (pending === 0) pending = Tf.GapBefore;
-        i++;
-        break;
-      default:
-        // Other, a lone apostrophe, a lone surrogate
-        i += cpLen(text, i);
+      // an apostrophe, a hyphen, a decimal point, a character not classified yet…: the general path
+      buf.pending = pending;
+      i = scanWord(text, i, k, wordEnd(text, j, h), buf);
+      pending = buf.pending;
+    } else if (k === Cls.Space) i++;
+    else {
+      buf.pending = pending;
+      i = scanOther(text, i, k, buf);
+      pending = buf.pending;
     }
   }
+}
+
+/** The token or mark at i, of table class k (not a plain word); returns where scanning goes on. */
+function scanOther(text: string, i: number, k: number, buf: TokenBuffer): number {
+  const n = text.length;
+  if (k === Cls.Unknown || k === Cls.Surrogate) k = clsAt(text, i);
+  switch (k) {
+    case Cls.Space:
+      return i + 1;
+    case Cls.Lower:
+    case Cls.Upper:
+    case Cls.Uncased:
+    case Cls.Digit:
+    case Cls.Mark:
+      return scanWord(text, i, k, wordEnd(text, i), buf);
+    case Cls.NoSpace: {
+      let e = i;
+      while (e < n) {
+        const kk = clsAt(text, e);
+        if (kk === Cls.NoSpace || kk === Cls.Mark) e += cpLen(text, e);
+        else break;
+      }
+      segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+      for (const seg of segmenter.segment(text.slice(i, e))) {
+        if (seg.isWordLike) {
+          const s0 = i + seg.index;
+          const e0 = s0 + seg.segment.length;
+          buf.push(s0, e0, buf.pending, hashRange(text, s0, e0));
+          buf.pending = 0;
+        }
+      }
+      return e;
+    }
+    case Cls.Dot:
+    case Cls.Term: {
+      const b = sentenceEndAt(text, i);
+      if (b < 0) return i + 1;
+      buf.pending = Tf.SentStart;
+      buf.breaks.push(b);
+      return b;
+    }
+    case Cls.Newline: {
+      const b = blankLineEndAt(text, i);
+      if (b < 0) return i + 1;
+      buf.pending = Tf.SentStart;
+      buf.breaks.push(i);
+      return b;
+    }
+    case Cls.Gap:
+    case Cls.Comma:
+    case Cls.Hyphen: // a hyphen outside a word is a dash
+      if (buf.pending === 0) buf.pending = Tf.GapBefore;
+      return i + 1;
+    default:
+      // Other, a lone apostrophe, a lone surrogate
+      return i + cpLen(text, i);
+  }
+}
+
+/**
+ * The word [i, e) that starts with a character of class k, as `wordEnd` found it (its hash in `wordHash`,
+ * the class after it in `wordStop`), or a dotted abbreviation that starts there; returns where scanning
+ * goes on.
+ */
+function scanWord(text: string, i: number, k: number, e: number, buf: TokenBuffer): number {
+  if (e === i) return i + 1;
+  if (k !== Cls.Digit && k !== Cls.Mark && e - i <= 2) {
+    // a single letter (maybe with a mark) followed by '.': a dotted abbreviation?
+    let m = i + cpLen(text, i);
+    while (m < e && clsAt(text, m) === Cls.Mark) m++;
+    if (m === e) {
+      const d = dottedEnd(text, i, e);
+      if (d > 0) {
+        buf.push(i, d, buf.pending, hashRange(text, i, d));
+        buf.pending = 0;
+        const b = sentenceEndAt(text, d - 1);
+        if (b < 0) return d;
+        buf.pending = Tf.SentStart;
+        buf.breaks.push(b);
+        return b;
+      }
+    }
+  }
+  buf.push(i, e, buf.pending, wordHash);
+  buf.pending = 0;
+  // the commonest case: a space after the word, which needs nothing more
+  return wordStop === Cls.Space ? e + 1 : e;
 }
 
 /** True when a sentence's word tokens make it an all-caps heading (see the module comment). */

@@ -216,3 +216,20 @@ describe('tokenize: the UN parallel corpus sample', () => {
     expect(toks.map((t) => t.surface)).toEqual(['المبادئ', 'المكرَّسة', 'في', 'الميثاق', 'أو', 'يقوِّض', 'تطبيقها']);
   });
 });
+
+describe('tokenize: characters met for the first time', () => {
+  // The scanner classifies characters lazily, in a table shared by every call: a character is
+  // "unknown" the first time it is met. A fresh module has a fresh table, so each letter below is new.
+  it('keeps a letter not classified yet inside its word, wherever it stands', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/text/tokenize.js');
+    const s = (text: string): string[] => fresh.tokenize(text).map((t) => t.surface);
+    // the characters around them are met first, so the new letters are met after known ones
+    expect(s("ab cd, ef. gh ij kl' 1 2")).toEqual(['ab', 'cd', 'ef', 'gh', 'ij', 'kl', '1', '2']);
+    expect(s('abꙮ')).toEqual(['abꙮ']); // at the end of the text
+    expect(s('cdᏹ ef')).toEqual(['cdᏹ', 'ef']); // before a space
+    expect(s('ghꚙij')).toEqual(['ghꚙij']); // inside
+    expect(s('1,٣ and 2.٤')).toEqual(['1,٣', 'and', '2.٤']); // a digit after a comma or a point
+    expect(s("kl'ꙫ")).toEqual(["kl'ꙫ"]); // after an apostrophe
+  });
+});
