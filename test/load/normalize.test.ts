@@ -1,7 +1,7 @@
 /** normalizeText / normalizeLine: line ends, page breaks, Unicode spaces, soft hyphens, ligatures, NFC, control characters. */
 
 import { describe, expect, it } from 'vitest';
-import { normalizeLine, normalizeText } from '../../src/load/normalize.js';
+import { ANYTHING_TO_DO, normalizeLine, normalizeText } from '../../src/load/normalize.js';
 
 describe('normalizeText', () => {
   it('says whether the text is plain: no tab, control character or double space in any line', () => {
@@ -79,5 +79,35 @@ describe('normalizeLine', () => {
 
   it('keeps a soft hyphen at the end as "-"', () => {
     expect(normalizeLine('peace\u00ad')).toBe('peace-');
+  });
+});
+
+describe('normalizeText: texts with nothing to do', () => {
+  const simple = (c: string): boolean => !ANYTHING_TO_DO.test(c);
+  const simpleChars: string[] = [];
+  for (let c = 0; c < 0x10000; c++) if (simple(String.fromCharCode(c))) simpleChars.push(String.fromCharCode(c));
+
+  it('are the characters no line fix changes', () => {
+    expect(simpleChars.length).toBeGreaterThan(800);
+    for (const c of simpleChars) if (c !== '\n' && c !== '\r') expect(normalizeLine(`a${c}b`)).toBe(`a${c}b`);
+    // and each character a fix applies to is not one of them
+    for (const c of ['\f', '\b', '\x00', '\x7f', '\x85', '\u00a0', '\u00ad', '\u2003', '\u200b', '\u2028', '\u202f', '\u2060', '\u3000', '\ufeff', '\ufb01']) expect(simple(c)).toBe(false);
+  });
+
+  it('are in NFC: every one of their characters, and every pair of them', () => {
+    const changed: string[] = [];
+    for (const a of simpleChars) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of simpleChars) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+    // a combining mark is not one of them
+    expect(simple('\u0301')).toBe(false);
+  });
+
+  it('give the same lines as the full path', () => {
+    const text = 'The Council’s “work” — 1.5%\tand 2,000 Ñandú façade ʻokina\r\nnext line…  end\n';
+    expect(ANYTHING_TO_DO.test(text)).toBe(false);
+    expect(normalizeText(text).lines).toEqual(text.replace(/\r\n/g, '\n').split('\n').slice(0, -1).map((l) => l.normalize('NFC').trimEnd()));
   });
 });
