@@ -29,7 +29,7 @@ export interface ParseArgs {
 
 /** Parse the decoded text of one file into a document of units. */
 export function parseDocument(args: ParseArgs): SpeechDocument {
-  const { lines, pageStarts, plain } = normalizeText(args.text);
+  const { lines, pageStarts, plain, clean } = normalizeText(args.text);
   const isMarkdown = /\.(?:md|markdown)$/i.test(args.file);
   const b = new DocBuilder(args.file, lines, pageStarts);
   const front = readFrontMatter(b);
@@ -69,7 +69,7 @@ export function parseDocument(args: ParseArgs): SpeechDocument {
   for (const t of b.turns) for (const it of t.items) if (typeof it !== 'string') contentLines.push(it.text);
   // The document's own word forms are counted only if a line-end hyphen needs them.
   const docCounts = new FormCounts(contentLines);
-  const layout = measureLayout(contentLines, (left, right) => resolveLineEndHyphen(left, right, docCounts), plain && !isMarkdown);
+  const layout = measureLayout(contentLines, (left, right) => resolveLineEndHyphen(left, right, docCounts), plain && !isMarkdown, clean && !isMarkdown);
   const doc = b.finish({
     id: args.id,
     kind,

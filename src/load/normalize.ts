@@ -10,6 +10,11 @@ export interface NormalizedText {
    * later steps need not look line by line.
    */
   plain: boolean;
+  /**
+   * No line holds a control character other than a tab, nor white space other than spaces and tabs
+   * (the text needed no character fixes), so squeezing a line's white space is about spaces and tabs.
+   */
+  clean: boolean;
 }
 
 // Anything that needs more than splitting into lines. Most files match none of it and skip the slow path.
@@ -68,7 +73,7 @@ export function normalizeText(text: string): NormalizedText {
     if (line.length > 0 && line.charCodeAt(line.length - 1) <= 32) line = line.trimEnd();
     lines[i] = line;
   }
-  return { lines, pageStarts, plain: !needsWork && !text.includes('\t') && !text.includes('  ') };
+  return { lines, pageStarts, plain: !needsWork && !text.includes('\t') && !text.includes('  '), clean: !needsWork };
 }
 
 /** Normalise one line's characters (no line breaks inside). */

@@ -31,6 +31,8 @@ export interface Layout {
    * text that holds none), so joining lines need only trim them.
    */
   plain: boolean;
+  /** No line holds a control character but tabs, nor white space but spaces and tabs (see NormalizedText). */
+  clean: boolean;
 }
 
 export interface RawParagraph {
@@ -55,7 +57,7 @@ export function endsSentence(text: string): boolean {
 }
 
 /** Measure a document's layout from its candidate content lines. */
-export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen'], plain = false): Layout {
+export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen'], plain = false, clean = plain): Layout {
   // (a typed array sorts numbers natively: a comparator called n log n times cost ~1% of `terms`)
   const lengths = new Int32Array(lines.length);
   let n = 0;
@@ -70,7 +72,7 @@ export function measureLayout(lines: readonly string[], hyphen: Layout['hyphen']
   // In hard-wrapped prose one line in six or so ends a sentence; where most lines do, each line was
   // written as a paragraph (recent General Debate files, Security Council speech files).
   const perLine = n > 0 && ends / n >= 0.5;
-  return { width, perLine, hyphen, plain };
+  return { width, perLine, hyphen, plain, clean };
 }
 
 /** Split one turn's items into paragraphs. */
@@ -181,7 +183,7 @@ export function joinLines(lines: readonly TextLine[], layout: Layout): string {
   const texts: string[] = [];
   let hyphen = false;
   for (const line of lines) {
-    const t = squeeze(line.text, layout.plain);
+    const t = squeeze(line.text, layout.plain, layout.clean);
     if (!t) continue;
     if (texts.length > 0 && (texts[texts.length - 1] as string).endsWith('-')) hyphen = true;
     texts.push(t);
@@ -209,13 +211,21 @@ export function joinLines(lines: readonly TextLine[], layout: Layout): string {
 
 /**
  * Collapse runs of white space to one space and trim; cheap when there is nothing to do. `plain`: the
- * line holds no tab, control character or double space (then only its ends can need trimming).
+ * line holds no tab, control character or double space (then only its ends can need trimming); `clean`:
+ * it holds no control character but tabs and no white space but spaces and tabs.
  */
-function squeeze(s: string, plain: boolean): string {
+function squeeze(s: string, plain: boolean, clean: boolean): string {
   const n = s.length;
   if (n === 0) return s;
   const ends = s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32;
   if (plain) return ends ? s : s.trim();
+  if (clean) {
+    // only tabs and runs of spaces to see to: no regular expression for the usual line, which has none
+    const tab = s.includes('\t');
+    if (ends && !tab && !s.includes('  ')) return s;
+    const t = tab ? s.replaceAll('\t', ' ') : s;
+    return (t.includes('  ') ? t.replace(SPACES_2, ' ') : t).trim();
+  }
   if (ends && !s.includes('  ') && !CONTROL.test(s)) return s;
   // Spaces and tabs only (the usual case): plain replacements, several times faster than a regex that
   // matches at every single space. Anything else: only the runs and the odd characters are replaced.

@@ -5,7 +5,7 @@ import { buildParagraphs, endsSentence, joinLines, measureLayout, type Item, typ
 
 const join = (): 'join' | 'keep' => 'join';
 const keep = (): 'join' | 'keep' => 'keep';
-const layout = (over: Partial<Layout> = {}): Layout => ({ width: 62, perLine: false, hyphen: join, plain: false, ...over });
+const layout = (over: Partial<Layout> = {}): Layout => ({ width: 62, perLine: false, hyphen: join, plain: false, clean: false, ...over });
 
 /** Items from a compact spec: strings are lines (numbered from 1 in order), '' is a weak break, '==' a strong one. */
 function items(spec: string[]): Item[] {
@@ -157,6 +157,15 @@ describe('joinLines: white space', () => {
   it('runs of spaces and tabs collapse and ends are trimmed', () => {
     expect(joinLines([line('  We  believe', 1), line('in \t peace. ', 2)], layout())).toBe('We believe in peace.');
     expect(joinLines([line('We\tbelieve', 1), line('in\t\tpeace.', 2)], layout())).toBe('We believe in peace.');
+  });
+
+  it('a clean document (no control character but tabs, no white space but spaces and tabs) collapses them the same way', () => {
+    for (const clean of [false, true]) {
+      expect(joinLines([line('  We  believe', 1), line('in \t peace. ', 2)], layout({ clean }))).toBe('We believe in peace.');
+      expect(joinLines([line('We\tbelieve', 1), line('in\t\tpeace.', 2), line('Now', 3)], layout({ clean }))).toBe('We believe in peace. Now');
+    }
+    // only a document that is not clean can hold other white space, which collapses too
+    expect(joinLines([line('We\u00a0 believe\u2003in  peace.', 1)], layout())).toBe('We believe in peace.');
   });
 
   it('a plain document (no tab, control character or double space anywhere) only has line ends trimmed', () => {
