@@ -34,12 +34,17 @@ export function mergeLangs(list: readonly { langs: Partial<Record<Lang, number>>
 }
 
 const pipelines = new Map<string, TermPipeline>();
+/** The pipeline of each options object met (a job passes the same object for every document). */
+const byObject = new WeakMap<TermOptions, TermPipeline>();
 
 /** The prepared term pipeline for a set of options (equal options, one pipeline), made once per worker. */
 export function pipelineFor(opts: TermOptions): TermPipeline {
+  let p = byObject.get(opts);
+  if (p) return p;
   const key = JSON.stringify(opts, (_k, v: unknown) => (v instanceof Set ? [...(v as Set<string>)].sort() : v));
-  let p = pipelines.get(key);
+  p = pipelines.get(key);
   if (!p) pipelines.set(key, (p = prepareTerms(opts)));
+  byObject.set(opts, p);
   return p;
 }
 
