@@ -211,7 +211,35 @@ export class TermCounter implements TermBagSink {
   }
 
   termIds(ids: Int32Array, n: number): void {
-    for (let i = 0; i < n; i++) this.termId(ids[i]!, false, false);
+    const g = this.g as GroupAcc;
+    if (g.index !== null || this.grouped) {
+      for (let i = 0; i < n; i++) this.termId(ids[i]!, false, false);
+      return;
+    }
+    // The usual case, one group indexed by term id: `termId`'s steps with the unit's state in locals.
+    g.tokens += n;
+    const u = this.u;
+    const doc = this.doc;
+    let figs = g.figs;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const p = id * FIGS;
+      if (p >= figs.length) g.figs = figs = ensureInt32(figs, p + FIGS);
+      if (figs[p] === 0) {
+        g.order.push(id);
+        figs[p + 3] = -1;
+        figs[p + 4] = -1;
+      }
+      figs[p]!++;
+      if (figs[p + 3] !== u) {
+        figs[p + 1]!++;
+        figs[p + 3] = u;
+      }
+      if (figs[p + 4] !== doc) {
+        figs[p + 2]!++;
+        figs[p + 4] = doc;
+      }
+    }
   }
 
   termId(id: number, stop: boolean, number: boolean): void {
