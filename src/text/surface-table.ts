@@ -76,7 +76,7 @@ export class SurfaceTable<V> {
     const pool = this.pool;
     const front = this.front;
     const fp = (h & (FRONT - 1)) << 2;
-    // (an empty front entry has length 0, which no key has)
+    // (an empty front entry holds hash 0 and length 0; the only key of length 0, '', hashes to Fnv.Offset)
     if (front[fp] === h && front[fp + 2] === len) {
       const off = front[fp + 3]! - s;
       let j = s;
