@@ -251,17 +251,11 @@ function scanOther(text: string, i: number, k: number, buf: TokenBuffer): number
     case Cls.Dot:
     case Cls.Term: {
       const b = sentenceEndAt(text, i);
-      if (b < 0) return i + 1;
-      buf.pending = Tf.SentStart;
-      buf.breaks.push(b);
-      return b;
+      return b < 0 ? i + 1 : sentenceBreak(buf, b, b);
     }
     case Cls.Newline: {
       const b = blankLineEndAt(text, i);
-      if (b < 0) return i + 1;
-      buf.pending = Tf.SentStart;
-      buf.breaks.push(i);
-      return b;
+      return b < 0 ? i + 1 : sentenceBreak(buf, i, b);
     }
     case Cls.Gap:
     case Cls.Comma:
@@ -272,6 +266,13 @@ function scanOther(text: string, i: number, k: number, buf: TokenBuffer): number
       // Other, a lone apostrophe, a lone surrogate
       return i + cpLen(text, i);
   }
+}
+
+/** A sentence break found at `at`: the next token starts a sentence; returns `next`, where scanning goes on. */
+function sentenceBreak(buf: TokenBuffer, at: number, next: number): number {
+  buf.pending = Tf.SentStart;
+  buf.breaks.push(at);
+  return next;
 }
 
 /**
@@ -291,10 +292,7 @@ function scanWord(text: string, i: number, k: number, e: number, buf: TokenBuffe
         buf.push(i, d, buf.pending, hashRange(text, i, d));
         buf.pending = 0;
         const b = sentenceEndAt(text, d - 1);
-        if (b < 0) return d;
-        buf.pending = Tf.SentStart;
-        buf.breaks.push(b);
-        return b;
+        return b < 0 ? d : sentenceBreak(buf, b, b);
       }
     }
   }
