@@ -35,7 +35,10 @@ export class TokenBuffer {
   hash = new Int32Array(1024);
   /** Offsets where a sentence break was found (after the terminator and closers, or after a blank line). */
   breaks: number[] = [];
-  /** While scanning: the flags for the next token (Tf). */
+  /**
+   * Internal to `scanTokens`: the flags for the next token (Tf), handed to and back from the functions of
+   * its slow path (scanTokens keeps them in a local otherwise).
+   */
   pending = 0;
 
   /** Appends a token [s, e) with its flags and hash. */
@@ -136,7 +139,8 @@ const PLAIN_STOPS = (1 << Cls.Other) | (1 << Cls.Space) | (1 << Cls.Newline) | (
 /**
  * Whether a run of word characters stopped by a character of class `stop`, itself followed by one of
  * class `next` (from the table: Unknown when not classified yet), is a whole word as `wordEnd` would
- * find it, with no dotted abbreviation to check (`long`: the word is not a single letter).
+ * find it, with no dotted abbreviation to check (`long`: the word starts with a digit or is longer than
+ * two UTF-16 units, so it cannot be one letter with a mark; a shorter one takes the general path).
  */
 function plainWordEnd(stop: number, next: number, long: boolean): boolean {
   if (((PLAIN_STOPS >>> stop) & 1) !== 0) return true;
@@ -222,13 +226,13 @@ function scanOther(text: string, i: number, k: number, buf: TokenBuffer): number
   const n = text.length;
   if (k === Cls.Unknown || k === Cls.Surrogate) k = clsAt(text, i);
   switch (k) {
-    case Cls.Space:
+    case Cls.Space: // a space character met for the first time (not yet in the table)
       return i + 1;
     case Cls.Lower:
     case Cls.Upper:
     case Cls.Uncased:
     case Cls.Digit:
-    case Cls.Mark:
+    case Cls.Mark: // a word starting with a mark, or with a letter met for the first time
       return scanWord(text, i, k, wordEnd(text, i), buf);
     case Cls.NoSpace: {
       let e = i;
