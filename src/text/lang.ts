@@ -4,7 +4,7 @@
  * others. Looks at the first 20,000 characters only.
  */
 
-import { Cls, clsAt } from './chars.js';
+import { CLS_TABLE, Cls, clsAt } from './chars.js';
 import type { Lang } from './types.js';
 
 const SAMPLE = 20_000;
@@ -47,7 +47,9 @@ function isApos(c: number): boolean {
 }
 
 function isLetterAt(text: string, i: number): boolean {
-  const k = clsAt(text, i);
+  // the class table read inline: clsAt only for a character not classified yet or a surrogate
+  let k: number = CLS_TABLE[text.charCodeAt(i)]!;
+  if (k === Cls.Unknown || k === Cls.Surrogate) k = clsAt(text, i);
   return k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased;
 }
 
