@@ -147,7 +147,18 @@ export function clsOf(cp: number): Cls {
  * code points use `cpLen` for the width.
  */
 export function clsAt(text: string, i: number): Cls {
+  // The usual case first, small enough for V8 to inline at every call: a classified character below
+  // the surrogates (NaN past the text's end fails the test).
   const c = text.charCodeAt(i);
+  if (c < 0xd800) {
+    const k = table[c]! as Cls;
+    if (k !== Cls.Unknown) return k;
+  }
+  return clsRest(text, i, c);
+}
+
+/** `clsAt` for the rest: a character not classified yet, a surrogate, U+E000 and above, past the end. */
+function clsRest(text: string, i: number, c: number): Cls {
   if (c < 0xd800 || c > 0xdfff) {
     const k = table[c]! as Cls;
     return k !== Cls.Unknown ? k : clsOf(c);
