@@ -27,8 +27,8 @@ const FRONT_MAX = 1 << 18;
 
 /**
  * Maps the surface forms of tokens to values, looked up by (text, start, end, hash). The keys' characters
- * live in one pool, and each key's hash, pool offset and length in `meta` by index, so a lookup touches
- * no key string.
+ * live in one pool, and each key's pool offset and length in `meta` by index (its hash in `slots`), so a
+ * lookup touches no key string.
  *
  * Two levels. The main table is open addressing with linear probing over (hash, 1 + index) slots; with a
  * corpus's vocabulary it spans megabytes, so each probe is a likely cache miss. In front of it, a smaller
@@ -41,7 +41,7 @@ export class SurfaceTable<V> {
   private vals: V[] = [];
   /** Per slot: hash, 1 + index into vals (0 = empty). */
   private slots: Int32Array;
-  /** Per index: hash, offset in `pool`, length, unused (four, so an entry shares a cache line with three others). */
+  /** Per index: offset in `pool`, length. */
   private meta: Int32Array = new Int32Array(1 << 12);
   private pool: Uint16Array = new Uint16Array(1 << 14);
   private poolLen = 0;
@@ -99,13 +99,13 @@ export class SurfaceTable<V> {
       const k = slots[p + 1]!;
       if (k === 0) return -1;
       if (slots[p] === h && k !== f) {
-        const q = (k - 1) << 2;
-        if (meta[q + 2] === len) {
-          const off = meta[q + 1]! - s;
+        const q = (k - 1) << 1;
+        if (meta[q + 1] === len) {
+          const off = meta[q]! - s;
           let j = s;
           while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
           if (j === e) {
-            this.remember(fp, h, k, len, meta[q + 1]!);
+            this.remember(fp, h, k, len, meta[q]!);
             return k - 1;
           }
         }
@@ -140,11 +140,10 @@ export class SurfaceTable<V> {
     this.poolLen += len;
     const idx = this.vals.length;
     this.vals.push(value);
-    const q = idx << 2;
-    this.meta = ensureInt32(this.meta, q + 4);
-    this.meta[q] = h;
-    this.meta[q + 1] = off;
-    this.meta[q + 2] = len;
+    const q = idx << 1;
+    this.meta = ensureInt32(this.meta, q + 2);
+    this.meta[q] = off;
+    this.meta[q + 1] = len;
     this.place(this.slots, this.mask, h, idx + 1);
     this.remember((h & this.frontMask) << 2, h, idx + 1, len, off);
     return idx;
