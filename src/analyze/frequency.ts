@@ -167,6 +167,31 @@ class DfAcc {
 }
 
 /**
+ * One occurrence of a group's term (its slot) in unit u of document doc: its count, and the units and
+ * documents holding it (by the last unit and document seen); the slot joins `order` the first time.
+ * True when doc is a new document for the term.
+ */
+function bump(g: GroupAcc, slot: number, u: number, doc: number): boolean {
+  const p = slot * FIGS;
+  if (p >= g.figs.length) g.figs = ensureInt32(g.figs, p + FIGS);
+  const figs = g.figs;
+  if (figs[p] === 0) {
+    g.order.push(slot);
+    figs[p + 3] = -1;
+    figs[p + 4] = -1;
+  }
+  figs[p]!++;
+  if (figs[p + 3] !== u) {
+    figs[p + 1]!++;
+    figs[p + 3] = u;
+  }
+  if (figs[p + 4] === doc) return false;
+  figs[p + 2]!++;
+  figs[p + 4] = doc;
+  return true;
+}
+
+/**
  * Counts terms as a TermSink: the text layer sends each unit's counted term ids straight here, in one
  * call per unit (see TermBagSink), so counting the whole corpus allocates nothing per token. Call
  * `startUnit` before each unit's terms.
@@ -216,30 +241,11 @@ export class TermCounter implements TermBagSink {
       for (let i = 0; i < n; i++) this.termId(ids[i]!, false, false);
       return;
     }
-    // The usual case, one group indexed by term id: `termId`'s steps with the unit's state in locals.
+    // The usual case, one group indexed by term id and no document frequency apart: the unit's state in locals.
     g.tokens += n;
     const u = this.u;
     const doc = this.doc;
-    let figs = g.figs;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      const p = id * FIGS;
-      if (p >= figs.length) g.figs = figs = ensureInt32(figs, p + FIGS);
-      if (figs[p] === 0) {
-        g.order.push(id);
-        figs[p + 3] = -1;
-        figs[p + 4] = -1;
-      }
-      figs[p]!++;
-      if (figs[p + 3] !== u) {
-        figs[p + 1]!++;
-        figs[p + 3] = u;
-      }
-      if (figs[p + 4] !== doc) {
-        figs[p + 2]!++;
-        figs[p + 4] = doc;
-      }
-    }
+    for (let i = 0; i < n; i++) bump(g, ids[i]!, u, doc);
   }
 
   termId(id: number, stop: boolean, number: boolean): void {
@@ -247,35 +253,18 @@ export class TermCounter implements TermBagSink {
     const g = this.g as GroupAcc;
     g.tokens++;
     const slot = g.index === null ? id : g.index.intern(id, 0);
-    const p = slot * FIGS;
-    if (p >= g.figs.length) g.figs = ensureInt32(g.figs, p + FIGS);
-    const figs = g.figs;
-    if (figs[p] === 0) {
-      g.order.push(slot);
-      figs[p + 3] = -1;
-      figs[p + 4] = -1;
-    }
-    figs[p]!++;
-    if (figs[p + 3] !== this.u) {
-      figs[p + 1]!++;
-      figs[p + 3] = this.u;
-    }
-    if (figs[p + 4] !== this.doc) {
-      figs[p + 2]!++;
-      figs[p + 4] = this.doc;
-      if (this.grouped) {
-        const df = this.df;
-        const n = df.index.size;
-        const d = df.index.intern(id, 0);
-        if (d === n) {
-          df.docs = ensureInt32(df.docs, d + 1);
-          df.lastDoc = ensureInt32(df.lastDoc, d + 1);
-          df.lastDoc[d] = -1;
-        }
-        if (df.lastDoc[d] !== this.doc) {
-          df.docs[d]!++;
-          df.lastDoc[d] = this.doc;
-        }
+    if (bump(g, slot, this.u, this.doc) && this.grouped) {
+      const df = this.df;
+      const n = df.index.size;
+      const d = df.index.intern(id, 0);
+      if (d === n) {
+        df.docs = ensureInt32(df.docs, d + 1);
+        df.lastDoc = ensureInt32(df.lastDoc, d + 1);
+        df.lastDoc[d] = -1;
+      }
+      if (df.lastDoc[d] !== this.doc) {
+        df.docs[d]!++;
+        df.lastDoc[d] = this.doc;
       }
     }
   }
