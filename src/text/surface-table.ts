@@ -17,6 +17,9 @@ export function hashRange(text: string, s: number, e: number): number {
   return h;
 }
 
+/** `indexOf`'s copy of a key's code units. */
+let scratch = new Uint16Array(256);
+
 /**
  * Entries of the front cache (see SurfaceTable): 16,384 to start with (256 KB), and as many as the main
  * table has slots as it grows, up to 262,144 (4 MB). Over the whole General Debate corpus the biggest
@@ -26,7 +29,8 @@ const FRONT_MIN = 1 << 14;
 const FRONT_MAX = 1 << 18;
 
 /**
- * Maps the surface forms of tokens to values, looked up by (text, start, end, hash). The keys' characters
+ * Maps the surface forms of tokens to values, looked up by (text, start, end, hash), or on the hot path
+ * by (code units, start, end, hash) where the scanner has copied the text's code units (`indexIn`). The keys' characters
  * live in one pool, and each key's pool offset and length in `meta` by index (its hash in `slots`), so a
  * lookup touches no key string.
  *
@@ -79,6 +83,18 @@ export class SurfaceTable<V> {
   /** The index (0, 1, 2 … in the order keys were added) of text[s, e) whose hash is h, or -1. */
   indexOf(text: string, s: number, e: number, h: number): number {
     const len = e - s;
+    if (len > scratch.length) scratch = new Uint16Array(len * 2);
+    const c = scratch;
+    for (let j = 0; j < len; j++) c[j] = text.charCodeAt(s + j);
+    return this.indexIn(c, 0, len, h);
+  }
+
+  /**
+   * `indexOf` for a key held as UTF-16 code units, chars[s, e): the hot path, where the scanner has the
+   * text's code units in a typed array already (a compare then reads no string).
+   */
+  indexIn(chars: Uint16Array, s: number, e: number, h: number): number {
+    const len = e - s;
     const pool = this.pool;
     const front = this.front;
     const fp = (h & this.frontMask) << 2;
@@ -86,7 +102,7 @@ export class SurfaceTable<V> {
     if (front[fp] === h && front[fp + 2] === len) {
       const off = front[fp + 3]! - s;
       let j = s;
-      while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
+      while (j < e && pool[off + j] === chars[j]) j++;
       if (j === e) return front[fp + 1]! - 1;
     }
     const f = front[fp + 1]!;
@@ -103,7 +119,7 @@ export class SurfaceTable<V> {
         if (meta[q + 1] === len) {
           const off = meta[q]! - s;
           let j = s;
-          while (j < e && pool[off + j] === text.charCodeAt(j)) j++;
+          while (j < e && pool[off + j] === chars[j]) j++;
           if (j === e) {
             this.remember(fp, h, k, len, meta[q]!);
             return k - 1;

@@ -138,47 +138,53 @@ class LangState {
     }
   }
 
-  /** The entry index of the token text[s, e) whose hash is h; the entry is made once per surface form. */
-  indexAt(text: string, s: number, e: number, h: number): number {
-    let k = this.table.indexOf(text, s, e, h);
-    if (k < 0) {
-      const surface = text.slice(s, e);
-      const ent = this.make(surface);
-      k = this.table.add(surface, h, ent);
-      if (k >= this.bits.length) {
-        const cap = this.bits.length * 2;
-        const b = new Uint8Array(cap);
-        b.set(this.bits);
-        this.bits = b;
-        const ids = new Int32Array(cap);
-        ids.set(this.ids);
-        this.ids = ids;
-        const lw = new Int32Array(cap);
-        lw.set(this.lowers);
-        this.lowers = lw;
-      }
-      this.bits[k] =
-        (ent.letters ? B.Letters : 0) |
-        (ent.caps ? B.Caps : 0) |
-        (ent.caps && ent.norm.length >= 4 ? B.CapsLong : 0) |
-        (ent.stop ? B.Stop : 0) |
-        (ent.number ? B.Number : 0) |
-        (ent.trie !== null || ent.rest !== null ? B.Complex : 0) |
-        (this.follow.has(ent.norm) || this.follow.has(ent.lower) ? B.Follow : 0);
-      this.ids[k] = ent.termId;
-      this.lowers[k] = 0;
-    }
-    return k;
+  /**
+   * The entry index of the token text[s, e) whose hash is h, its code units in chars[s, e) (the scanner's
+   * copy); the entry is made once per surface form.
+   */
+  indexAt(chars: Uint16Array, text: string, s: number, e: number, h: number): number {
+    const k = this.table.indexIn(chars, s, e, h);
+    return k >= 0 ? k : this.add(text.slice(s, e), h);
   }
 
-  /** The entry of the token text[s, e), made once per surface form. */
-  at(text: string, s: number, e: number): Entry {
-    return this.table.value(this.indexAt(text, s, e, hashRange(text, s, e)));
+  /** The entry index of a surface form whose hash is h (made on first use). */
+  indexOfSurface(surface: string, h: number): number {
+    const k = this.table.indexOf(surface, 0, surface.length, h);
+    return k >= 0 ? k : this.add(surface, h);
+  }
+
+  /** Makes and adds the entry of a new surface form; returns its index. */
+  private add(surface: string, h: number): number {
+    const ent = this.make(surface);
+    const k = this.table.add(surface, h, ent);
+    if (k >= this.bits.length) {
+      const cap = this.bits.length * 2;
+      const b = new Uint8Array(cap);
+      b.set(this.bits);
+      this.bits = b;
+      const ids = new Int32Array(cap);
+      ids.set(this.ids);
+      this.ids = ids;
+      const lw = new Int32Array(cap);
+      lw.set(this.lowers);
+      this.lowers = lw;
+    }
+    this.bits[k] =
+      (ent.letters ? B.Letters : 0) |
+      (ent.caps ? B.Caps : 0) |
+      (ent.caps && ent.norm.length >= 4 ? B.CapsLong : 0) |
+      (ent.stop ? B.Stop : 0) |
+      (ent.number ? B.Number : 0) |
+      (ent.trie !== null || ent.rest !== null ? B.Complex : 0) |
+      (this.follow.has(ent.norm) || this.follow.has(ent.lower) ? B.Follow : 0);
+    this.ids[k] = ent.termId;
+    this.lowers[k] = 0;
+    return k;
   }
 
   /** The entry of a surface form. */
   get(surface: string): Entry {
-    return this.at(surface, 0, surface.length);
+    return this.table.value(this.indexOfSurface(surface, hashRange(surface, 0, surface.length)));
   }
 
   /** The entry index of a caps token's lowercased form (for caps headings). */
@@ -186,7 +192,7 @@ class LangState {
     let x = this.lowers[k]!;
     if (x === 0) {
       const lower = this.table.value(k).lower;
-      x = 1 + this.indexAt(lower, 0, lower.length, hashRange(lower, 0, lower.length));
+      x = 1 + this.indexOfSurface(lower, hashRange(lower, 0, lower.length));
       this.lowers[k] = x;
     }
     return x - 1;
@@ -366,6 +372,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       }
     };
     const hashes = buf.hash;
+    const chars = buf.chars;
     const table = st.table;
 
     let j = 0;
@@ -381,7 +388,7 @@ export function prepareTerms(opts: TermOptions): TermPipeline {
       let caps = 0;
       let capsLong = 0;
       for (let t = j; t < k; t++) {
-        const x = st.indexAt(text, starts[t]!, ends[t]!, hashes[t]!);
+        const x = st.indexAt(chars, text, starts[t]!, ends[t]!, hashes[t]!);
         idx[t] = x;
         const b = st.bits[x]!; // read after indexAt, which may grow the array
         if ((b & B.Letters) !== 0) {

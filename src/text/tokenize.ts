@@ -41,6 +41,30 @@ export class TokenBuffer {
    */
   pending = 0;
 
+  /**
+   * The scanned text's UTF-16 code units, `chars[0]` … `chars[text.length - 1]`, copied in one native call
+   * (see `loadChars`). The hot loops read this array: V8 reads a typed array's element in a few
+   * instructions, where `charCodeAt` dispatches on the string's representation (flat or sliced, one- or
+   * two-byte) at every character. Over the paragraphs of 3,000 General Debate files, scanning the strings
+   * took 430 to 1,070 ms from one run to the next; the copy and its scan take 390 to 400 ms.
+   */
+  chars = new Uint16Array(1024);
+  /** A Buffer over `chars`' memory, for the copy. */
+  private charBytes = Buffer.from(this.chars.buffer);
+
+  /** Copies `text`'s code units into `chars`. */
+  loadChars(text: string): void {
+    const n = text.length;
+    if (n > this.chars.length) {
+      let cap = this.chars.length * 2;
+      while (cap < n) cap *= 2;
+      this.chars = new Uint16Array(cap);
+      this.charBytes = Buffer.from(this.chars.buffer);
+    }
+    if (LITTLE_ENDIAN) this.charBytes.write(text, 0, 'utf16le');
+    else for (let i = 0; i < n; i++) this.chars[i] = text.charCodeAt(i);
+  }
+
   /** Appends a token [s, e) with its flags and hash. */
   push(s: number, e: number, f: number, h: number): void {
     if (this.n === this.start.length) this.grow();
@@ -67,6 +91,9 @@ export class TokenBuffer {
     this.hash = hs;
   }
 }
+
+/** Whether this machine stores a Uint16Array's elements little-endian, the order Buffer writes UTF-16 in. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -184,11 +211,13 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
   buf.n = 0;
   buf.breaks.length = 0;
   const n = text.length;
+  buf.loadChars(text);
+  const a = buf.chars;
   let pending: number = Tf.SentStart; // flags for the next token
   let i = 0;
   const table = CLS_TABLE;
   while (i < n) {
-    const c0 = text.charCodeAt(i);
+    const c0 = a[i]!;
     const k: number = table[c0]!;
     if (((k - Cls.Lower) >>> 0) <= Cls.Digit - Cls.Lower) {
       // a word that starts with a letter or digit: its run of word characters
@@ -196,13 +225,13 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
       let j = i + 1;
       let kj: number = Cls.Unknown;
       while (j < n) {
-        const c = text.charCodeAt(j);
+        const c = a[j]!;
         kj = table[c]!;
         if (((kj - Cls.Lower) >>> 0) > Cls.Mark - Cls.Lower) break;
         h = Math.imul(h ^ c, Fnv.Prime);
         j++;
       }
-      if (j >= n || (kj !== Cls.Unknown && kj !== Cls.Surrogate && (j + 1 >= n || plainWordEnd(kj, table[text.charCodeAt(j + 1)]!, k === Cls.Digit || j - i > 2)))) {
+      if (j >= n || (kj !== Cls.Unknown && kj !== Cls.Surrogate && (j + 1 >= n || plainWordEnd(kj, table[a[j + 1]!]!, k === Cls.Digit || j - i > 2)))) {
         buf.push(i, j, pending, h);
         pending = 0;
         i = j < n && kj === Cls.Space ? j + 1 : j;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans } from '../../src/text/sentences.js';
 import { prepareTerms } from '../../src/text/terms.js';
-import { tokenize } from '../../src/text/tokenize.js';
+import { scanTokens, tokenize, TokenBuffer } from '../../src/text/tokenize.js';
 import type { TermOptions } from '../../src/text/types.js';
 
 /** Text built from pieces that exercise the tokenizer's rules, mixed with arbitrary characters. */
@@ -28,6 +28,20 @@ const OPTS: TermOptions[] = [
 const pipelines = OPTS.map((o) => prepareTerms(o));
 
 describe('properties', () => {
+  it("the scanner's copy of the text holds its code units, lone surrogates included, as the buffer grows", () => {
+    const buf = new TokenBuffer();
+    fc.assert(
+      fc.property(anyText, fc.nat(3000), (text, pad) => {
+        // a longer text every other time, so the copy's array must grow
+        const t = pad % 2 === 0 ? text : text + 'x'.repeat(pad) + text;
+        scanTokens(t, buf);
+        expect(buf.chars.length).toBeGreaterThanOrEqual(t.length);
+        for (let i = 0; i < t.length; i++) if (buf.chars[i] !== t.charCodeAt(i)) expect([i, buf.chars[i]]).toEqual([i, t.charCodeAt(i)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every token is its text at its offsets; offsets increase and never overlap', () => {
     fc.assert(
       fc.property(anyText, (text) => {

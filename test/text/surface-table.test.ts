@@ -20,6 +20,22 @@ describe('SurfaceTable', () => {
     );
   });
 
+  it('finds a key held as code units (indexIn) exactly as the same key in a string (indexOf) (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 100 }), fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 30 }), (keys, probes) => {
+        const t = new SurfaceTable<number>(16);
+        for (const k of keys) if (t.indexOf(k, 0, k.length, hashRange(k, 0, k.length)) < 0) t.add(k, hashRange(k, 0, k.length), 0);
+        for (const p of [...keys, ...probes]) {
+          const text = `«${p}»`;
+          const chars = new Uint16Array(text.length).map((_, i) => text.charCodeAt(i));
+          const h = hashRange(text, 1, 1 + p.length);
+          expect(t.indexIn(chars, 1, 1 + p.length, h)).toBe(t.indexOf(text, 1, 1 + p.length, h));
+          expect(t.indexOf(p, 0, p.length, h)).toBe(keys.indexOf(p) < 0 ? -1 : new Set(keys.slice(0, keys.indexOf(p))).size);
+        }
+      }),
+    );
+  });
+
   it('tells apart keys whose hashes collide, in the front cache and in the main table', () => {
     const t = new SurfaceTable<string>();
     // every key under one hash: only the characters can tell them apart
