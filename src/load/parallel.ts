@@ -307,14 +307,20 @@ function runInWorker<T>(queue: BatchQueue, job: Job, opts: LoadOptions, take: (r
     const worker = new Worker(jobModules.worker, { workerData: { job, opts } });
     registry.push(worker);
     let settled = false;
+    let stopped = false;
     const feed = (): void => {
+      if (stopped) return;
       const tasks = queue.take();
+      stopped = tasks === null;
       worker.postMessage((tasks ? { kind: 'tasks', tasks } : { kind: 'stop' }) satisfies WorkerOrder);
     };
     worker.on('message', (msg: WorkerMessage<T>) => {
-      if (msg.kind === 'ready') feed();
-      else if (msg.kind === 'batch') {
-        // hand out the next batch before taking this one's results in, so the worker never waits on us
+      if (msg.kind === 'ready') {
+        // Two batches in hand from the start, and one more for each done: the worker finds its next
+        // batch waiting when it finishes one, instead of waiting for our answer each time.
+        feed();
+        feed();
+      } else if (msg.kind === 'batch') {
         feed();
         take(msg.result);
       } else {
