@@ -190,3 +190,31 @@ export function isWordCls(k: Cls): boolean {
 export function isLetterCls(k: Cls): boolean {
   return k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased || k === Cls.NoSpace;
 }
+
+/** Whether this machine stores a Uint16Array's elements little-endian, the order Buffer writes UTF-16 in. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * A reusable copy of a text's UTF-16 code units, made in one native call. Hot loops read the copy:
+ * V8 reads a typed array's element in a few instructions, where `charCodeAt` dispatches on the string's
+ * representation (flat or sliced, one- or two-byte) at every character.
+ */
+export class CodeUnitCopy {
+  /** The last text's code units: chars[0] … chars[text.length - 1] (the array may be longer). */
+  chars = new Uint16Array(1024);
+  private bytes = Buffer.from(this.chars.buffer);
+
+  /** Copies `text`'s code units into `chars` (grown as needed) and returns it. */
+  load(text: string): Uint16Array {
+    const n = text.length;
+    if (n > this.chars.length) {
+      let cap = this.chars.length * 2;
+      while (cap < n) cap *= 2;
+      this.chars = new Uint16Array(cap);
+      this.bytes = Buffer.from(this.chars.buffer);
+    }
+    if (LITTLE_ENDIAN) this.bytes.write(text, 0, 'utf16le');
+    else for (let i = 0; i < n; i++) this.chars[i] = text.charCodeAt(i);
+    return this.chars;
+  }
+}

@@ -13,7 +13,7 @@
  * capitals with at least two of ≥ 4 letters ("GENERAL DEBATE"; "UN NATO" stays acronyms).
  */
 
-import { Cls, CLS_TABLE, clsAt, cpLen } from './chars.js';
+import { Cls, CLS_TABLE, clsAt, CodeUnitCopy, cpLen } from './chars.js';
 import { analyzeType, type TypeInfo } from './normalize.js';
 import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
 import { Fnv, hashRange, SurfaceTable } from './surface-table.js';
@@ -42,27 +42,20 @@ export class TokenBuffer {
   pending = 0;
 
   /**
-   * The scanned text's UTF-16 code units, `chars[0]` … `chars[text.length - 1]`, copied in one native call
-   * (see `loadChars`). The hot loops read this array: V8 reads a typed array's element in a few
-   * instructions, where `charCodeAt` dispatches on the string's representation (flat or sliced, one- or
-   * two-byte) at every character. Over the paragraphs of 3,000 General Debate files, scanning the strings
+   * The scanned text's UTF-16 code units, `chars[0]` … `chars[text.length - 1]` (see `CodeUnitCopy`): the
+   * hot loops read them there. Over the paragraphs of 3,000 General Debate files, scanning the strings
    * took 430 to 1,070 ms from one run to the next; the copy and its scan take 390 to 400 ms.
    */
-  chars = new Uint16Array(1024);
-  /** A Buffer over `chars`' memory, for the copy. */
-  private charBytes = Buffer.from(this.chars.buffer);
+  chars: Uint16Array;
+  private readonly copy = new CodeUnitCopy();
+
+  constructor() {
+    this.chars = this.copy.chars;
+  }
 
   /** Copies `text`'s code units into `chars`. */
   loadChars(text: string): void {
-    const n = text.length;
-    if (n > this.chars.length) {
-      let cap = this.chars.length * 2;
-      while (cap < n) cap *= 2;
-      this.chars = new Uint16Array(cap);
-      this.charBytes = Buffer.from(this.chars.buffer);
-    }
-    if (LITTLE_ENDIAN) this.charBytes.write(text, 0, 'utf16le');
-    else for (let i = 0; i < n; i++) this.chars[i] = text.charCodeAt(i);
+    this.chars = this.copy.load(text);
   }
 
   /** Appends a token [s, e) with its flags and hash. */
@@ -91,9 +84,6 @@ export class TokenBuffer {
     this.hash = hs;
   }
 }
-
-/** Whether this machine stores a Uint16Array's elements little-endian, the order Buffer writes UTF-16 in. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 let segmenter: Intl.Segmenter | undefined;
 
