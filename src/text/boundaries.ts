@@ -13,7 +13,7 @@
  * - A blank line (two line breaks with only spaces between) ends a sentence: headings and list items.
  */
 
-import { Cls, clsAt } from './chars.js';
+import { Cls, clsIn } from './chars.js';
 
 /** Abbreviations after which '.' never ends a sentence (case-sensitive; dots inside kept, last dot off). */
 export const NEVER_BREAK: ReadonlySet<string> = new Set([
@@ -76,52 +76,53 @@ function isCjkStop(c: number): boolean {
 
 /**
  * If the terminator at index i (a '.' or another sentence mark) ends a sentence, the offset just past
- * it and any closing quotes or brackets; otherwise -1.
+ * it and any closing quotes or brackets; otherwise -1. `chars`: the text's code units (the scanner's
+ * copy, which it reads faster than the string).
  */
-export function sentenceEndAt(text: string, i: number): number {
+export function sentenceEndAt(text: string, i: number, chars: Uint16Array): number {
   const n = text.length;
-  const c = text.charCodeAt(i);
+  const c = chars[i]!;
   let j = i + 1;
   while (j < n) {
-    const d = text.charCodeAt(j);
-    const k = clsAt(text, j);
+    const d = chars[j]!;
+    const k = clsIn(chars, text, j);
     if (k === Cls.Dot || k === Cls.Term || isCloser(d)) j++;
     else break;
   }
   if (isCjkStop(c)) return j;
-  if (j < n && !isSpaceOrNewline(clsAt(text, j))) return -1;
+  if (j < n && !isSpaceOrNewline(clsIn(chars, text, j))) return -1;
   // French typography puts a space before a closing guillemet: "fini. »"
   {
     let q = j;
-    while (q < n && clsAt(text, q) === Cls.Space) q++;
-    if (q > j && q < n && isClosingOnly(text.charCodeAt(q))) {
+    while (q < n && clsIn(chars, text, q) === Cls.Space) q++;
+    if (q > j && q < n && isClosingOnly(chars[q]!)) {
       let r = q + 1;
-      while (r < n && isCloser(text.charCodeAt(r))) r++;
-      if (r >= n || isSpaceOrNewline(clsAt(text, r))) j = r;
+      while (r < n && isCloser(chars[r]!)) r++;
+      if (r >= n || isSpaceOrNewline(clsIn(chars, text, r))) j = r;
     }
   }
 
   // the next visible character
   let m = j;
-  while (m < n && isSpaceOrNewline(clsAt(text, m))) m++;
-  const next = m < n ? clsAt(text, m) : Cls.Unknown;
+  while (m < n && isSpaceOrNewline(clsIn(chars, text, m))) m++;
+  const next = m < n ? clsIn(chars, text, m) : Cls.Unknown;
 
   if (c === 0x2e) {
     // the word before the dot: letters, marks and inner dots ("U.S", "e.g")
     let p = i;
     // (no further back than the longest abbreviation: a longer word is none)
     while (p > 0 && i - p <= LONGEST_ABBREVIATION) {
-      const k = clsAt(text, p - 1);
+      const k = clsIn(chars, text, p - 1);
       if (k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased || k === Cls.Mark || k === Cls.Dot) p--;
       else break;
     }
     if (p < i) {
       // a word right after a digit or apostrophe is not an abbreviation ("l'art.", "25th.")
-      const before = p > 0 ? clsAt(text, p - 1) : Cls.Space;
+      const before = p > 0 ? clsIn(chars, text, p - 1) : Cls.Space;
       if (i - p <= LONGEST_ABBREVIATION && before !== Cls.Digit && before !== Cls.Apos && before !== Cls.Hyphen) {
         const w = text.slice(p, i);
         if (NEVER_BREAK.has(w)) return -1;
-        if (w.length === 1 && clsAt(text, p) === Cls.Upper) return -1;
+        if (w.length === 1 && clsIn(chars, text, p) === Cls.Upper) return -1;
         if (next === Cls.Digit && BREAK_UNLESS_DIGIT.has(w)) return -1;
       }
     }
@@ -134,14 +135,14 @@ export function sentenceEndAt(text: string, i: number): number {
  * If the line break at index i starts a blank line (two or more line breaks with only spaces between),
  * the offset of the next visible character (or the text's end); otherwise -1. CRLF counts once.
  */
-export function blankLineEndAt(text: string, i: number): number {
+export function blankLineEndAt(text: string, i: number, chars: Uint16Array): number {
   const n = text.length;
   let lines = 0;
   let j = i;
   while (j < n) {
-    const k = clsAt(text, j);
+    const k = clsIn(chars, text, j);
     if (k === Cls.Newline) {
-      if (!(text.charCodeAt(j) === 0x0d && text.charCodeAt(j + 1) === 0x0a)) lines++;
+      if (!(chars[j]! === 0x0d && j + 1 < n && chars[j + 1]! === 0x0a)) lines++;
     } else if (k !== Cls.Space) break;
     j++;
   }

@@ -157,6 +157,19 @@ export function clsAt(text: string, i: number): Cls {
   return clsRest(text, i, c);
 }
 
+/**
+ * `clsAt` with the code unit read from `chars`, a copy of the text's code units (`CodeUnitCopy`); i must be
+ * within the text (the copy may run on past it with older contents).
+ */
+export function clsIn(chars: Uint16Array, text: string, i: number): Cls {
+  const c = chars[i]!;
+  if (c < 0xd800) {
+    const k = table[c]! as Cls;
+    if (k !== Cls.Unknown) return k;
+  }
+  return clsRest(text, i, c);
+}
+
 /** `clsAt` for the rest: a character not classified yet, a surrogate, U+E000 and above, past the end. */
 function clsRest(text: string, i: number, c: number): Cls {
   if (c < 0xd800 || c > 0xdfff) {

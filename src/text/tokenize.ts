@@ -13,7 +13,7 @@
  * capitals with at least two of ≥ 4 letters ("GENERAL DEBATE"; "UN NATO" stays acronyms).
  */
 
-import { Cls, CLS_TABLE, clsAt, CodeUnitCopy, cpLen } from './chars.js';
+import { Cls, CLS_TABLE, clsAt, clsIn, CodeUnitCopy, cpLen } from './chars.js';
 import { analyzeType, type TypeInfo } from './normalize.js';
 import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
 import { Fnv, hashRange, SurfaceTable } from './surface-table.js';
@@ -98,10 +98,10 @@ let wordStop: Cls = Cls.Unknown;
 
 /**
  * End of the word whose characters before `j` are scanned, with `h` their hash so far (from its start:
- * `wordEnd(text, i)`); the word's hash is left in `wordHash`, and the class of the character after it in
- * `wordStop`.
+ * `wordEnd(text, chars, i)`); the word's hash is left in `wordHash`, and the class of the character after
+ * it in `wordStop`. `chars`: the text's code units (the scanner's copy).
  */
-function wordEnd(text: string, j: number, h: number = Fnv.Offset): number {
+function wordEnd(text: string, chars: Uint16Array, j: number, h: number = Fnv.Offset): number {
   const n = text.length;
   const table = CLS_TABLE;
   let k: Cls = Cls.Unknown;
@@ -111,7 +111,7 @@ function wordEnd(text: string, j: number, h: number = Fnv.Offset): number {
     // and only they go to `clsAt`.
     k = Cls.Unknown;
     while (j < n) {
-      const c = text.charCodeAt(j);
+      const c = chars[j]!;
       k = table[c]! as Cls;
       if (((k - Cls.Lower) >>> 0) <= Cls.Mark - Cls.Lower) {
         h = Math.imul(h ^ c, Fnv.Prime);
@@ -128,8 +128,8 @@ function wordEnd(text: string, j: number, h: number = Fnv.Offset): number {
     // k: the class of text[j], which ended the run (when j < n)
     if (j + 1 >= n) break;
     if (k === Cls.Apos || k === Cls.Hyphen || k === Cls.Joiner) {
-      if (isWordOrJoinable(clsAt(text, j + 1))) {
-        h = Math.imul(h ^ text.charCodeAt(j), Fnv.Prime);
+      if (isWordOrJoinable(clsIn(chars, text, j + 1))) {
+        h = Math.imul(h ^ chars[j]!, Fnv.Prime);
         j++;
         continue;
       }
@@ -137,8 +137,8 @@ function wordEnd(text: string, j: number, h: number = Fnv.Offset): number {
     }
     if (k === Cls.Dot || k === Cls.Comma) {
       // 1.5, 1,000: a digit on both sides
-      if (clsAt(text, j - 1) === Cls.Digit && clsAt(text, j + 1) === Cls.Digit) {
-        h = Math.imul(h ^ text.charCodeAt(j), Fnv.Prime);
+      if (clsIn(chars, text, j - 1) === Cls.Digit && clsIn(chars, text, j + 1) === Cls.Digit) {
+        h = Math.imul(h ^ chars[j]!, Fnv.Prime);
         j++;
         continue;
       }
@@ -229,7 +229,7 @@ export function scanTokens(text: string, buf: TokenBuffer): void {
       }
       // an apostrophe, a hyphen, a decimal point, a character not classified yet…: the general path
       buf.pending = pending;
-      i = scanWord(text, i, k, wordEnd(text, j, h), buf);
+      i = scanWord(text, i, k, wordEnd(text, buf.chars, j, h), buf);
       pending = buf.pending;
     } else if (k === Cls.Space) i++;
     else {
@@ -252,7 +252,7 @@ function scanOther(text: string, i: number, k: number, buf: TokenBuffer): number
     case Cls.Uncased:
     case Cls.Digit:
     case Cls.Mark: // a word starting with a mark, or with a letter met for the first time
-      return scanWord(text, i, k, wordEnd(text, i), buf);
+      return scanWord(text, i, k, wordEnd(text, buf.chars, i), buf);
     case Cls.NoSpace: {
       let e = i;
       while (e < n) {
@@ -273,11 +273,11 @@ function scanOther(text: string, i: number, k: number, buf: TokenBuffer): number
     }
     case Cls.Dot:
     case Cls.Term: {
-      const b = sentenceEndAt(text, i);
+      const b = sentenceEndAt(text, i, buf.chars);
       return b < 0 ? i + 1 : sentenceBreak(buf, b, b);
     }
     case Cls.Newline: {
-      const b = blankLineEndAt(text, i);
+      const b = blankLineEndAt(text, i, buf.chars);
       return b < 0 ? i + 1 : sentenceBreak(buf, i, b);
     }
     case Cls.Gap:
@@ -314,7 +314,7 @@ function scanWord(text: string, i: number, k: number, e: number, buf: TokenBuffe
       if (d > 0) {
         buf.push(i, d, buf.pending, hashRange(text, i, d));
         buf.pending = 0;
-        const b = sentenceEndAt(text, d - 1);
+        const b = sentenceEndAt(text, d - 1, buf.chars);
         return b < 0 ? d : sentenceBreak(buf, b, b);
       }
     }

@@ -28,6 +28,29 @@ const OPTS: TermOptions[] = [
 const pipelines = OPTS.map((o) => prepareTerms(o));
 
 describe('properties', () => {
+  it('a text scans the same after any longer text (the copy past its end holds the older text)', () => {
+    const reused = new TokenBuffer();
+    const snapshot = (b: TokenBuffer) => ({ n: b.n, breaks: [...b.breaks], toks: Array.from({ length: b.n }, (_, i) => [b.start[i], b.end[i], b.flags[i], b.hash[i]]) });
+    // texts that end where the older text had a line feed, a digit, a letter: each looks past its end once
+    for (const [before, text] of [['a\n\r\nb', 'a\n\r'], ['x 1.5', 'x 1.'], ["we're", "we'"], ['U.S.A.', 'U.S'], ['end. The', 'end.']] as const) {
+      scanTokens(before, reused);
+      scanTokens(text, reused);
+      const fresh = new TokenBuffer();
+      scanTokens(text, fresh);
+      expect(snapshot(reused)).toEqual(snapshot(fresh));
+    }
+    fc.assert(
+      fc.property(anyText, anyText, (before, text) => {
+        scanTokens(before + text + before, reused);
+        scanTokens(text, reused);
+        const fresh = new TokenBuffer();
+        scanTokens(text, fresh);
+        expect(snapshot(reused)).toEqual(snapshot(fresh));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("the scanner's copy of the text holds its code units, lone surrogates included, as the buffer grows", () => {
     const buf = new TokenBuffer();
     fc.assert(
