@@ -51,8 +51,7 @@ export function pipelineFor(opts: TermOptions): TermPipeline {
 /** The language of a document: the option when given, else detected once from its first text. */
 export function documentLang(doc: SpeechDocument, opts: TermOptions): Lang {
   if (opts.lang !== 'auto') return opts.lang;
-  // The first content units, joined at once: a string built by `+=` is a tree of pieces, which
-  // detection then reads more slowly, character by character (37 against 22 µs a document).
+  // The first content units, up to about 5,000 characters, joined in one string.
   const parts: string[] = [];
   let length = 0;
   for (const u of doc.units) {

@@ -208,7 +208,8 @@ export function isLetterCls(k: Cls): boolean {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * A reusable copy of a text's UTF-16 code units, made in one native call. Hot loops read the copy:
+ * A reusable copy of a text's UTF-16 code units, made in one native call (a loop on a big-endian
+ * machine, where Buffer's UTF-16 order is not the typed array's). Hot loops read the copy:
  * V8 reads a typed array's element in a few instructions, where `charCodeAt` dispatches on the string's
  * representation (flat or sliced, one- or two-byte) at every character.
  */

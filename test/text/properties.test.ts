@@ -31,7 +31,8 @@ describe('properties', () => {
   it('a text scans the same after any longer text (the copy past its end holds the older text)', () => {
     const reused = new TokenBuffer();
     const snapshot = (b: TokenBuffer) => ({ n: b.n, breaks: [...b.breaks], toks: Array.from({ length: b.n }, (_, i) => [b.start[i], b.end[i], b.flags[i], b.hash[i]]) });
-    // texts that end where the older text had a line feed, a digit, a letter: each looks past its end once
+    // texts that end where the older text goes on (a line feed after a CR, a digit after a dot, a letter
+    // after an apostrophe or a dotted abbreviation, a capital after a full stop)
     for (const [before, text] of [['a\n\r\nb', 'a\n\r'], ['x 1.5', 'x 1.'], ["we're", "we'"], ['U.S.A.', 'U.S'], ['end. The', 'end.']] as const) {
       scanTokens(before, reused);
       scanTokens(text, reused);
