@@ -7,8 +7,6 @@
 import { scanTokens, Tf, TokenBuffer } from './tokenize.js';
 import { Cls, clsAt } from './chars.js';
 
-export { BREAK_UNLESS_DIGIT, blankLineEndAt, NEVER_BREAK, sentenceEndAt } from './boundaries.js';
-
 /** A sentence's span in its text: [start, end), trimmed of surrounding whitespace. */
 export interface SentenceSpan {
   start: number;
