@@ -297,12 +297,17 @@ function pairHash(a: number, b: number): number {
   return h;
 }
 
+/** A copy of `arr` in a new array of `cap` elements (cap ≥ its length), the rest zero. */
+export function resized<A extends Int32Array | Uint8Array>(arr: A, cap: number): A {
+  const out = (arr instanceof Int32Array ? new Int32Array(cap) : new Uint8Array(cap)) as A;
+  out.set(arr);
+  return out;
+}
+
 /** An Int32Array at least `n` long with `arr`'s contents (`arr` itself when long enough). */
 export function ensureInt32(arr: Int32Array, n: number): Int32Array {
   if (n <= arr.length) return arr;
   let cap = arr.length * 2;
   while (cap < n) cap *= 2;
-  const out = new Int32Array(cap);
-  out.set(arr);
-  return out;
+  return resized(arr, cap);
 }

@@ -18,7 +18,7 @@ import { detectLang } from './lang.js';
 import { stemmerFor, type Stemmer } from './natural.js';
 import { analyzeType } from './normalize.js';
 import { stopwordSet } from './stopwords.js';
-import { ensureInt32, hashRange, SurfaceTable } from './surface-table.js';
+import { ensureInt32, hashRange, resized, SurfaceTable } from './surface-table.js';
 import { isCapsHeading, scanTokens, Tf, TokenBuffer } from './tokenize.js';
 import type { Lang, TermOcc, TermOptions, TermStream } from './types.js';
 
@@ -159,15 +159,9 @@ class LangState {
     const k = this.table.add(surface, h, ent);
     if (k >= this.bits.length) {
       const cap = this.bits.length * 2;
-      const b = new Uint8Array(cap);
-      b.set(this.bits);
-      this.bits = b;
-      const ids = new Int32Array(cap);
-      ids.set(this.ids);
-      this.ids = ids;
-      const lw = new Int32Array(cap);
-      lw.set(this.lowers);
-      this.lowers = lw;
+      this.bits = resized(this.bits, cap);
+      this.ids = resized(this.ids, cap);
+      this.lowers = resized(this.lowers, cap);
     }
     this.bits[k] =
       (ent.letters ? B.Letters : 0) |

@@ -16,7 +16,7 @@
 import { Cls, CLS_TABLE, clsAt, clsIn, CodeUnitCopy, cpLen } from './chars.js';
 import { analyzeType, type TypeInfo } from './normalize.js';
 import { blankLineEndAt, sentenceEndAt } from './boundaries.js';
-import { Fnv, hashRange, SurfaceTable } from './surface-table.js';
+import { Fnv, hashRange, resized, SurfaceTable } from './surface-table.js';
 import type { Token } from './types.js';
 
 /** Token flags in a `TokenBuffer` (a const enum: literals in the hot loops). */
@@ -70,18 +70,10 @@ export class TokenBuffer {
 
   private grow(): void {
     const cap = this.start.length * 2;
-    const st = new Int32Array(cap);
-    st.set(this.start);
-    this.start = st;
-    const en = new Int32Array(cap);
-    en.set(this.end);
-    this.end = en;
-    const fl = new Uint8Array(cap);
-    fl.set(this.flags);
-    this.flags = fl;
-    const hs = new Int32Array(cap);
-    hs.set(this.hash);
-    this.hash = hs;
+    this.start = resized(this.start, cap);
+    this.end = resized(this.end, cap);
+    this.flags = resized(this.flags, cap);
+    this.hash = resized(this.hash, cap);
   }
 }
 
