@@ -30,7 +30,7 @@ const FRONT_MAX = 1 << 18;
 
 /**
  * Maps the surface forms of tokens to values, looked up by (text, start, end, hash), or on the hot path
- * by (code units, start, end, hash) where the scanner has copied the text's code units (`indexIn`). The keys' characters
+ * by (code units, start, end, hash) in the scanner's copy of the text (`indexIn`). The keys' characters
  * live in one pool, and each key's pool offset and length in `meta` by index (its hash in `slots`), so a
  * lookup touches no key string.
  *
