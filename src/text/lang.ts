@@ -4,7 +4,7 @@
  * others. Looks at the first 20,000 characters only.
  */
 
-import { CLS_TABLE, Cls, clsAt, CodeUnitCopy } from './chars.js';
+import { Cls, clsIn, CodeUnitCopy } from './chars.js';
 import type { Lang } from './types.js';
 
 const SAMPLE = 20_000;
@@ -48,9 +48,7 @@ function isApos(c: number): boolean {
 
 /** Whether text[i] is a letter, its code unit read from `chars` (the text's copy). */
 function isLetterAt(chars: Uint16Array, text: string, i: number): boolean {
-  // the class table read inline: clsAt only for a character not classified yet or a surrogate
-  let k: number = CLS_TABLE[chars[i]!]!;
-  if (k === Cls.Unknown || k === Cls.Surrogate) k = clsAt(text, i);
+  const k = clsIn(chars, text, i);
   return k === Cls.Lower || k === Cls.Upper || k === Cls.Uncased;
 }
 
